@@ -1,0 +1,122 @@
+// Registry records as the API and the PWA see them (camelCase), with provenance.
+
+export interface Provenance {
+  sourceUrl: string;
+  sourceDocument: string | null;
+  importedAt: string;
+}
+
+export interface Place {
+  id: string;
+  era: 'current' | 'pre2025';
+  level: string;
+  code: string;
+  name: string;
+  fullName: string;
+  nameEn: string | null;
+  parentId: string | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  provenance: Provenance;
+}
+
+export interface Producer {
+  id: string;
+  name: string;
+  type: 'company' | 'cooperative' | 'household' | null;
+  province: string | null;
+  address: string | null;
+  placeId: string | null;
+  notes: string | null;
+  provenance: Provenance;
+}
+
+export type CertificateStatus = 'valid' | 'expired' | 'unknown';
+
+export interface OcopCertification {
+  id: string;
+  productId: string;
+  stars: number | null;
+  potentialFive: boolean;
+  ratingNote: string | null;
+  decisionNumber: string | null;
+  decisionDate: string | null;
+  year: string | null;
+  issuingBody: string | null;
+  /** Decision date + 36 months, or the date the certificate states. */
+  validUntil: string | null;
+  /** valid / expired on today's date; unknown when the decision date is not known. */
+  status: CertificateStatus;
+  notes: string | null;
+  provenance: Provenance;
+}
+
+export interface Mark {
+  id: string;
+  name: string;
+  kind: 'geographical_indication' | 'collective' | 'certification' | 'trademark';
+  holder: string | null;
+  product: string | null;
+  region: string | null;
+  registrationNo: string | null;
+  decision: string | null;
+  decisionDate: string | null;
+  dateText: string | null;
+  status: string | null;
+  notes: string | null;
+  provenance: Provenance;
+}
+
+export interface Award {
+  id: string;
+  year: number;
+  programme: string;
+  rank: string | null;
+  enterprise: string;
+  productOrService: string | null;
+  productId: string | null;
+  notes: string | null;
+  provenance: Provenance;
+}
+
+export interface ProductSummary {
+  id: string;
+  name: string;
+  producerId: string | null;
+  producerName: string | null;
+  province: string | null;
+  placeName: string | null;
+  formerPlaceName: string | null;
+  ocopGroup: string | null;
+  stars: number | null;
+  potentialFive: boolean;
+  certificateStatus: CertificateStatus | 'none';
+  isAggregate: boolean;
+  aggregateCount: number;
+}
+
+export interface ProductDetail extends ProductSummary {
+  ocopGroupBasis: 'source' | 'derived' | null;
+  commune: string | null;
+  districtPre2025: string | null;
+  communePre2025: string | null;
+  gtins: string[];
+  whereToBuy: string | null;
+  notes: string | null;
+  producer: Producer | null;
+  /** Current place (ward/commune or province) and the former unit the sources cite. */
+  place: Place | null;
+  formerPlace: Place | null;
+  /** Current wards/communes the former commune was merged into. */
+  currentPlaces: Place[];
+  certifications: OcopCertification[];
+  marks: Mark[];
+  awards: Award[];
+  provenance: Provenance;
+}
+
+/** Certificate status on a given day from its valid-until date. */
+export function certificateStatus(validUntil: string | null, today: string): CertificateStatus {
+  if (!validUntil) return 'unknown';
+  return validUntil >= today ? 'valid' : 'expired';
+}
