@@ -15,7 +15,7 @@ export async function createTestRuntime(env: Record<string, string> = {}): Promi
   cleanup(): void;
 }> {
   const dir = mkdtempSync(join(tmpdir(), 'nguon-viet-app-'));
-  const config = readConfig({ DATABASE_PATH: join(dir, 'app.db'), PORT: '0', ...env });
+  const config = readConfig({ DATABASE_PATH: join(dir, 'app.db'), ISSUER_KEY_DIR: join(dir, 'keys'), PUBLIC_URL: 'https://nguonviet.vn', PORT: '0', ...env });
   const runtime = await bootstrap(config, { clock: fixedClock(TEST_NOW), log: () => {} });
   return {
     runtime,

@@ -1,0 +1,18 @@
+import type { Config } from './config';
+import type { CatalogueRepository } from './repositories/catalogue/catalogue.repository';
+import type { Clock } from './repositories/clock';
+import type { RegistryRepository } from './repositories/registry.repository';
+import type { SearchService } from './services/search.service';
+import type { SyncService } from './services/sync.service';
+import type { VerifyService } from './services/verify/verify.service';
+
+/** Everything createApp needs, built in main.ts (or a test) and passed in (CONVENTIONS 3). */
+export interface AppDeps {
+  config: Config;
+  clock: Clock;
+  registry: RegistryRepository;
+  catalogue: CatalogueRepository;
+  search: SearchService;
+  sync: SyncService;
+  verify: VerifyService;
+}

@@ -1,0 +1,47 @@
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { HTTPException } from 'hono/http-exception';
+import { logger } from 'hono/logger';
+import type { AppDeps } from './app-deps';
+import { sendError } from './routes/errors';
+import { healthRoutes } from './routes/health.route';
+import { openApiRoutes } from './routes/openapi.route';
+import { productsRoutes } from './routes/products.route';
+import { registryRoutes } from './routes/registry.route';
+import { stampPageRoutes } from './routes/stamp-page.route';
+import { syncRoutes } from './routes/sync.route';
+import { verifyRoutes } from './routes/verify.route';
+
+/** Build the HTTP app over its dependencies: mounts every route and the error handlers. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+  if (deps.config.logRequests) app.use('*', logger());
+  app.use('/api/*', compress({ threshold: 1024 }));
+
+  const routes = app
+    .route('/api/health', healthRoutes(deps))
+    .route('/api/products', productsRoutes(deps))
+    .route('/api/sync', syncRoutes(deps))
+    .route('/api/verify', verifyRoutes(deps))
+    .route('/api/openapi.json', openApiRoutes(deps))
+    .route('/api', registryRoutes(deps));
+
+  // Stamp URLs are printed uppercase (QR alphanumeric mode); browsers may also send lowercase.
+  app.route('/S', stampPageRoutes(deps));
+  app.route('/s', stampPageRoutes(deps));
+
+  app.notFound((c) =>
+    sendError(c, 404, { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}`, message_vi: 'Không tìm thấy địa chỉ này' }),
+  );
+  app.onError((err, c) => {
+    if (err instanceof HTTPException && err.status < 500) {
+      // Hono raises these for malformed input it parses itself (e.g. a bad JSON body).
+      return sendError(c, err.status as 400, { code: 'bad_request', message: err.message || 'Bad request', message_vi: 'Yêu cầu không hợp lệ' });
+    }
+    console.error(err);
+    return sendError(c, 500, { code: 'internal_error', message: 'Internal error', message_vi: 'Lỗi máy chủ' });
+  });
+  return routes;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,33 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+
+/** The one error shape of the API (CONVENTIONS 12): stable code, English and Vietnamese message. */
+export interface ApiError {
+  code: string;
+  message: string;
+  message_vi: string;
+  details?: unknown;
+}
+
+/** Send an error response in the API's shape. */
+export function sendError(c: Context, status: ContentfulStatusCode, error: ApiError) {
+  return c.json({ error }, status);
+}
+
+/** Turn a failed zod validation into a 400 that names each bad field. */
+export function validationError(c: Context, target: string, error: ZodError) {
+  const issues = error.issues.map((i) => ({ field: i.path.join('.') || target, message: i.message }));
+  return sendError(c, 400, {
+    code: 'invalid_request',
+    message: `Invalid ${target}: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+    message_vi: `Yêu cầu không hợp lệ (${issues.map((i) => i.field).join(', ')})`,
+    details: issues,
+  });
+}
+
+export const notFound = (what: string, id: string): ApiError => ({
+  code: 'not_found',
+  message: `No ${what} with id "${id}"`,
+  message_vi: `Không tìm thấy ${what === 'product' ? 'sản phẩm' : what === 'producer' ? 'cơ sở sản xuất' : what === 'mark' ? 'nhãn hiệu' : 'bản ghi'} "${id}"`,
+});

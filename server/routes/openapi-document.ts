@@ -1,0 +1,94 @@
+// The OpenAPI 3.1 description of the public API, written by hand next to the routes;
+// tests/integration/openapi.test.ts checks every documented path answers.
+
+const error = { $ref: '#/components/schemas/Error' };
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object', properties: { error } } } } });
+const json = (description: string, schema: object = { type: 'object' }) => ({ description, content: { 'application/json': { schema } } });
+const q = (name: string, description: string, schema: object = { type: 'string' }, required = false) => ({ name, in: 'query', required, description, schema });
+const idPath = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+
+/** Build the OpenAPI document for a server reachable at `serverUrl`. */
+export function openApiDocument(serverUrl: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Nguồn Việt API',
+      version: '0.1.0',
+      description: 'Registry of Vietnamese OCOP products, producers, protected marks and HVNCL awards; search and offline sync. Errors are {error: {code, message, message_vi}} with a 4xx status.',
+    },
+    servers: [{ url: serverUrl }],
+    paths: {
+      '/api/health': { get: { summary: 'Liveness, registry version, search engines', responses: { 200: json('OK') } } },
+      '/api/products': {
+        get: {
+          summary: 'Search and filter products (Vietnamese with or without diacritics, Telex, typos)',
+          parameters: [
+            q('q', 'search text, max 200 characters'),
+            q('stars', 'comma-separated OCOP stars: 3,4,5'),
+            q('group', 'OCOP product group'),
+            q('place', 'place id (current or pre-2025 unit)'),
+            q('mark', 'mark id'),
+            q('awardYear', 'HVNCL award year', { type: 'integer' }),
+            q('cert', 'certificate state', { type: 'string', enum: ['valid', 'expired', 'unknown', 'none'] }),
+            q('limit', '1–100, default 20', { type: 'integer' }),
+            q('offset', 'default 0', { type: 'integer' }),
+            q('facets', '1 (default) to return facet counts', { type: 'string', enum: ['0', '1', 'true', 'false'] }),
+          ],
+          responses: { 200: json('A page of product summaries with facets'), 400: errorResponse('Invalid query') },
+        },
+      },
+      '/api/products/{id}': {
+        get: {
+          summary: 'One product with producer, OCOP certifications (decision, valid-until, status), marks, awards and provenance',
+          parameters: [idPath],
+          responses: { 200: json('Product'), 404: errorResponse('No such product') },
+        },
+      },
+      '/api/producers/{id}': { get: { summary: 'A producer and its products', parameters: [idPath], responses: { 200: json('Producer'), 404: errorResponse('No such producer') } } },
+      '/api/marks': { get: { summary: 'Protected marks (geographical indications, collective marks)', responses: { 200: json('Marks') } } },
+      '/api/marks/{id}': { get: { summary: 'One mark', parameters: [idPath], responses: { 200: json('Mark'), 404: errorResponse('No such mark') } } },
+      '/api/awards': { get: { summary: 'HVNCL award winners and yearly figures', parameters: [q('year', 'award year', { type: 'integer' })], responses: { 200: json('Awards'), 400: errorResponse('Invalid query') } } },
+      '/api/places': {
+        get: {
+          summary: 'Administrative units: current (after 1 July 2025) and pre-2025 Hanoi units',
+          parameters: [
+            q('era', 'current or pre2025', { type: 'string', enum: ['current', 'pre2025'] }),
+            q('level', 'province, ward, commune, district'),
+            q('parent', 'parent place id'),
+            q('limit', '1–1000, default 200', { type: 'integer' }),
+            q('offset', 'default 0', { type: 'integer' }),
+          ],
+          responses: { 200: json('Places'), 400: errorResponse('Invalid query') },
+        },
+      },
+      '/api/sync/snapshot': {
+        get: {
+          summary: 'The whole public registry at the current version (ETag, gzip/deflate)',
+          responses: { 200: json('Snapshot: {version, generatedAt, records: {kind: rows}}'), 304: { description: 'Not modified' } },
+        },
+      },
+      '/api/sync/changes': {
+        get: {
+          summary: 'Change-log entries after a version, oldest first, paged',
+          parameters: [q('since', 'last version the client has', { type: 'integer' }, true), q('limit', 'page size, default 1000', { type: 'integer' })],
+          responses: {
+            200: json('{since, to, current, hasMore, changes: [{v, kind, id, op, data}]}'),
+            304: { description: 'Not modified' },
+            400: errorResponse('Invalid query'),
+            410: errorResponse('Version too old or unknown: take a fresh snapshot (code snapshot_required)'),
+          },
+        },
+      },
+      '/api/openapi.json': { get: { summary: 'This document', responses: { 200: json('OpenAPI 3.1') } } },
+    },
+    components: {
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['code', 'message', 'message_vi'],
+          properties: { code: { type: 'string' }, message: { type: 'string' }, message_vi: { type: 'string' }, details: {} },
+        },
+      },
+    },
+  };
+}
