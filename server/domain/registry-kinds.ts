@@ -29,6 +29,8 @@ export const REGISTRY_KINDS = [
   'ocop_stats',
   'ocop_rules',
   'ocop_categories',
+  'issuers',
+  'issuer_keys',
 ] as const;
 export type RegistryKind = (typeof REGISTRY_KINDS)[number];
 
@@ -187,6 +189,25 @@ export const KIND_COLUMNS: Record<RegistryKind, ColumnSpec[]> = {
     text('group_name', { required: true }),
     text('product_set'),
     text('managing_ministry'),
+    ...PROVENANCE,
+  ],
+  issuers: [
+    text('id', { required: true }),
+    text('name', { required: true }),
+    text('kind', { required: true, oneOf: ['registry_operator', 'stamp_printer'] }),
+    { name: 'is_demo', type: 'bool' },
+    ...PROVENANCE,
+  ],
+  issuer_keys: [
+    text('id', { required: true }),
+    text('issuer_id', { required: true, ref: 'issuers' }),
+    text('algorithm', { required: true, oneOf: ['Ed25519'] }),
+    text('public_key', { required: true }),
+    text('status', { required: true, oneOf: ['active', 'retired', 'revoked'] }),
+    text('created_at', { required: true }),
+    text('retired_at'),
+    text('revoked_at'),
+    text('revoke_reason'),
     ...PROVENANCE,
   ],
 };

@@ -63,6 +63,6 @@ export function normaliseRecord(
     }
   }
   const id = record.id;
-  if (typeof id === 'string' && !/^[\p{L}\p{N}:_.>\-]{1,200}$/u.test(id)) report('id', `has characters an id cannot have: "${id.slice(0, 60)}"`);
+  if (typeof id === 'string' && !/^[\p{L}\p{N}:_.>-]{1,200}$/u.test(id)) report('id', `has characters an id cannot have: "${id.slice(0, 60)}"`);
   return { record: issues.length ? null : record, issues };
 }

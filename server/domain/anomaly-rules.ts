@@ -1,0 +1,87 @@
+// Anomaly rules for a genuine stamp (PRODUCT.md §3, issue #3). Pure: the verify service
+// gathers the facts, these functions decide. The same device re-checking its own stamp
+// never raises an alarm: every rule looks only at other devices' scans.
+import { formatVietnamDate, formatVietnamTime, type Reason } from './verdict';
+
+export interface PriorScan {
+  deviceHash: string | null;
+  scannedAt: string;
+  /** Coarse place: ward/commune id, its name and its province id. */
+  placeId: string | null;
+  placeName: string | null;
+  provinceId: string | null;
+}
+
+export interface AnomalyThresholds {
+  /** Other devices that may check a stamp before it is suspicious (default 2: a 4th phone is). */
+  otherDevices: number;
+  /** Scans in two provinces less than this many hours apart are impossible travel. */
+  travelHours: number;
+}
+
+export const DEFAULT_THRESHOLDS: AnomalyThresholds = { otherDevices: 2, travelHours: 3 };
+
+/** "Checked before by other phones": caution past the threshold of distinct other devices. */
+export function checkOtherDevices(prior: PriorScan[], device: string | null, thresholds: AnomalyThresholds): Reason | null {
+  const others = new Map<string, PriorScan>();
+  for (const s of prior) if (s.deviceHash && s.deviceHash !== device && !others.has(s.deviceHash)) others.set(s.deviceHash, s);
+  if (others.size <= thresholds.otherDevices) return null;
+  const first = [...others.values()].sort((a, b) => a.scannedAt.localeCompare(b.scannedAt))[0]!;
+  const where = first.placeName ? ` tại ${first.placeName}` : '';
+  const whereEn = first.placeName ? ` in ${first.placeName}` : '';
+  return {
+    code: 'checked_by_other_devices',
+    message_vi: `Tem này đã được ${others.size} điện thoại khác kiểm tra, lần đầu lúc ${formatVietnamTime(first.scannedAt)}${where}. Tem thật có thể bị sao chép: hãy xem kỹ bao bì.`,
+    message_en: `${others.size} other phones have checked this stamp, first at ${formatVietnamTime(first.scannedAt)}${whereEn}. A genuine stamp may have been copied: look closely at the packaging.`,
+    otherDevices: others.size,
+    firstCheckedAt: first.scannedAt,
+    firstPlace: first.placeName,
+  };
+}
+
+/** "Too far too fast": another device scanned it in another province only hours apart. */
+export function checkImpossibleTravel(
+  prior: PriorScan[],
+  current: { deviceHash: string | null; scannedAt: string; provinceId: string | null; placeName: string | null },
+  thresholds: AnomalyThresholds,
+): Reason | null {
+  if (!current.provinceId) return null;
+  const now = new Date(current.scannedAt).getTime();
+  for (const s of [...prior].reverse()) {
+    if (!s.provinceId || s.provinceId === current.provinceId || s.deviceHash === current.deviceHash) continue;
+    const hours = Math.abs(now - new Date(s.scannedAt).getTime()) / 3600_000;
+    if (hours >= thresholds.travelHours) continue;
+    return {
+      code: 'impossible_travel',
+      message_vi: `Tem này vừa được kiểm tra ở ${s.placeName ?? 'tỉnh khác'} lúc ${formatVietnamTime(s.scannedAt)}, cách ${current.placeName ?? 'nơi bạn đang ở'} quá xa so với thời gian. Có thể có tem sao chép.`,
+      message_en: `This stamp was checked in ${s.placeName ?? 'another province'} at ${formatVietnamTime(s.scannedAt)}, too far from ${current.placeName ?? 'here'} for the time between. It may have been copied.`,
+      otherPlace: s.placeName,
+      otherScannedAt: s.scannedAt,
+      hoursApart: Math.round(hours * 10) / 10,
+    };
+  }
+  return null;
+}
+
+/** The batch's own expiry date has passed. */
+export function checkBatchExpired(expiresAt: string | null, today: string): Reason | null {
+  if (!expiresAt || expiresAt >= today) return null;
+  return {
+    code: 'batch_expired',
+    message_vi: `Lô tem này hết hạn ngày ${formatVietnamDate(expiresAt)}.`,
+    message_en: `This stamp batch expired on ${formatVietnamDate(expiresAt)}.`,
+    expiresAt,
+  };
+}
+
+/** The product's OCOP certificate (36 months from its decision) has run out. */
+export function checkOcopExpired(cert: { validUntil: string | null; stars: number | null; decisionNumber: string | null } | null, today: string): Reason | null {
+  if (!cert?.validUntil || cert.stars === null || cert.validUntil >= today) return null;
+  const decision = cert.decisionNumber ? ` (quyết định ${cert.decisionNumber})` : '';
+  return {
+    code: 'ocop_certificate_expired',
+    message_vi: `Chứng nhận OCOP ${cert.stars} sao của sản phẩm${decision} đã hết hạn ngày ${formatVietnamDate(cert.validUntil)}.`,
+    message_en: `The product's ${cert.stars}-star OCOP certificate${cert.decisionNumber ? ` (decision ${cert.decisionNumber})` : ''} expired on ${formatVietnamDate(cert.validUntil)}.`,
+    validUntil: cert.validUntil,
+  };
+}

@@ -1,0 +1,57 @@
+// Graded verdicts (PRODUCT.md §3): never a bare "fake". Every verdict carries reason codes
+// and plain sentences in Vietnamese and English, with dates and coarse places.
+
+export type Verdict = 'authentic' | 'authentic_offline' | 'caution' | 'revoked' | 'unverified' | 'not_a_stamp';
+
+export type ReasonCode =
+  | 'signature_valid'
+  | 'not_genuine'
+  | 'unknown_key'
+  | 'key_revoked'
+  | 'malformed_stamp'
+  | 'stamp_revoked'
+  | 'batch_revoked'
+  | 'scanned_after_revocation'
+  | 'checked_by_other_devices'
+  | 'impossible_travel'
+  | 'pin_already_used'
+  | 'pin_wrong'
+  | 'pin_locked'
+  | 'pin_ok'
+  | 'batch_expired'
+  | 'ocop_certificate_expired'
+  | 'gtin'
+  | 'gs1_prefix'
+  | 'digital_link_unsigned'
+  | 'digital_link_product_mismatch'
+  | 'other_url'
+  | 'url_warning'
+  | 'plain_text';
+
+export interface Reason {
+  code: ReasonCode | string;
+  message_vi: string;
+  message_en: string;
+  [detail: string]: unknown;
+}
+
+const VERDICT_ORDER: Verdict[] = ['not_a_stamp', 'authentic', 'authentic_offline', 'caution', 'revoked', 'unverified'];
+
+/** The graver of two verdicts (unverified > revoked > caution > authentic). */
+export function graver(a: Verdict, b: Verdict): Verdict {
+  return VERDICT_ORDER.indexOf(a) >= VERDICT_ORDER.indexOf(b) ? a : b;
+}
+
+/** Format an ISO instant as a Vietnamese date-time in Vietnam's time zone ("14:05 25/11/2026"). */
+export function formatVietnamTime(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 7 * 3600_000);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+/** Format an ISO date (YYYY-MM-DD) the Vietnamese way (25/11/2026). */
+export function formatVietnamDate(isoDate: string): string {
+  const [y, m, d] = isoDate.slice(0, 10).split('-');
+  return y && m && d ? `${d}/${m}/${y}` : isoDate;
+}

@@ -1,0 +1,178 @@
+import type { Db } from '../db/connection';
+
+export interface Batch {
+  id: string;
+  productId: string;
+  issuerId: string;
+  kid: string;
+  count: number;
+  hasPin: boolean;
+  expiresAt: string | null;
+  status: 'active' | 'revoked';
+  isDemo: boolean;
+  createdAt: string;
+  revokedAt: string | null;
+  revokeReason: string | null;
+}
+
+export interface StampRecord {
+  serial: string;
+  batchId: string;
+  kid: string;
+  pinHash: string | null;
+  pinFailures: number;
+  pinUsedAt: string | null;
+  pinUsedDevice: string | null;
+  status: 'active' | 'revoked';
+  revokedAt: string | null;
+  revokeReason: string | null;
+}
+
+export interface ScanEvent {
+  id: number;
+  clientEventId: string | null;
+  serial: string | null;
+  kid: string | null;
+  verdict: string;
+  reasons: string[];
+  deviceHash: string | null;
+  placeCode: string | null;
+  scannedAt: string;
+  receivedAt: string;
+}
+
+export type NewScanEvent = Omit<ScanEvent, 'id'>;
+
+/** Batches, stamps and scan events (server-side only; never synced to phones). */
+export interface StampRepository {
+  insertBatch(batch: Batch): void;
+  /** Insert many stamps in one transaction (issuing a batch). */
+  insertStamps(stamps: Pick<StampRecord, 'serial' | 'batchId' | 'kid' | 'pinHash'>[]): void;
+  batch(id: string): Batch | null;
+  stamp(serial: string): StampRecord | null;
+  revokeBatch(id: string, at: string, reason: string): number;
+  revokeStamp(serial: string, at: string, reason: string): boolean;
+  recordPinFailure(serial: string): number;
+  markPinUsed(serial: string, at: string, deviceHash: string | null): void;
+  scanEvents(serial: string): ScanEvent[];
+  scanEventByClientId(clientEventId: string): ScanEvent | null;
+  /** Insert a scan event; returns false when its clientEventId was already recorded. */
+  insertScanEvent(event: NewScanEvent): boolean;
+  transaction<T>(fn: () => T): T;
+}
+
+type Row = Record<string, unknown>;
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+const toBatch = (r: Row): Batch => ({
+  id: String(r.id),
+  productId: String(r.product_id),
+  issuerId: String(r.issuer_id),
+  kid: String(r.kid),
+  count: Number(r.count),
+  hasPin: Number(r.has_pin) === 1,
+  expiresAt: str(r.expires_at),
+  status: r.status as Batch['status'],
+  isDemo: Number(r.is_demo) === 1,
+  createdAt: String(r.created_at),
+  revokedAt: str(r.revoked_at),
+  revokeReason: str(r.revoke_reason),
+});
+
+const toStamp = (r: Row): StampRecord => ({
+  serial: String(r.serial),
+  batchId: String(r.batch_id),
+  kid: String(r.kid),
+  pinHash: str(r.pin_hash),
+  pinFailures: Number(r.pin_failures),
+  pinUsedAt: str(r.pin_used_at),
+  pinUsedDevice: str(r.pin_used_device),
+  status: r.status as StampRecord['status'],
+  revokedAt: str(r.revoked_at),
+  revokeReason: str(r.revoke_reason),
+});
+
+const toScanEvent = (r: Row): ScanEvent => ({
+  id: Number(r.id),
+  clientEventId: str(r.client_event_id),
+  serial: str(r.serial),
+  kid: str(r.kid),
+  verdict: String(r.verdict),
+  reasons: JSON.parse(String(r.reasons)) as string[],
+  deviceHash: str(r.device_hash),
+  placeCode: str(r.place_code),
+  scannedAt: String(r.scanned_at),
+  receivedAt: String(r.received_at),
+});
+
+/** Build the stamp repository over SQLite. */
+export function createStampRepository(db: Db): StampRepository {
+  const insertBatch = db.prepare(
+    `INSERT INTO batches (id, product_id, issuer_id, kid, count, has_pin, expires_at, status, is_demo, created_at)
+     VALUES (@id, @productId, @issuerId, @kid, @count, @hasPin, @expiresAt, @status, @isDemo, @createdAt)`,
+  );
+  const insertStamp = db.prepare('INSERT INTO stamps (serial, batch_id, kid, pin_hash) VALUES (?, ?, ?, ?)');
+  const batchById = db.prepare('SELECT * FROM batches WHERE id = ?');
+  const stampBySerial = db.prepare('SELECT * FROM stamps WHERE serial = ?');
+  const revokeBatch = db.prepare("UPDATE batches SET status = 'revoked', revoked_at = ?, revoke_reason = ? WHERE id = ? AND status = 'active'");
+  const revokeStampsOfBatch = db.prepare("UPDATE stamps SET status = 'revoked', revoked_at = ?, revoke_reason = ? WHERE batch_id = ? AND status = 'active'");
+  const revokeStamp = db.prepare("UPDATE stamps SET status = 'revoked', revoked_at = ?, revoke_reason = ? WHERE serial = ? AND status = 'active'");
+  const pinFailure = db.prepare('UPDATE stamps SET pin_failures = pin_failures + 1 WHERE serial = ? RETURNING pin_failures').pluck();
+  const pinUsed = db.prepare('UPDATE stamps SET pin_used_at = ?, pin_used_device = ? WHERE serial = ? AND pin_used_at IS NULL');
+  const eventsOf = db.prepare('SELECT * FROM scan_events WHERE serial = ? ORDER BY scanned_at, id');
+  const eventByClientId = db.prepare('SELECT * FROM scan_events WHERE client_event_id = ?');
+  const insertEvent = db.prepare(
+    `INSERT INTO scan_events (client_event_id, serial, kid, verdict, reasons, device_hash, place_code, scanned_at, received_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(client_event_id) DO NOTHING`,
+  );
+
+  return {
+    insertBatch(b) {
+      insertBatch.run({ ...b, hasPin: b.hasPin ? 1 : 0, isDemo: b.isDemo ? 1 : 0 });
+    },
+    insertStamps(stamps) {
+      db.transaction(() => {
+        for (const s of stamps) insertStamp.run(s.serial, s.batchId, s.kid, s.pinHash);
+      })();
+    },
+    batch(id) {
+      const r = batchById.get(id) as Row | undefined;
+      return r ? toBatch(r) : null;
+    },
+    stamp(serial) {
+      const r = stampBySerial.get(serial) as Row | undefined;
+      return r ? toStamp(r) : null;
+    },
+    revokeBatch(id, at, reason) {
+      return db.transaction(() => {
+        revokeBatch.run(at, reason, id);
+        return revokeStampsOfBatch.run(at, reason, id).changes;
+      })();
+    },
+    revokeStamp(serial, at, reason) {
+      return revokeStamp.run(at, reason, serial).changes === 1;
+    },
+    recordPinFailure(serial) {
+      return Number(pinFailure.get(serial) ?? 0);
+    },
+    markPinUsed(serial, at, deviceHash) {
+      pinUsed.run(at, deviceHash, serial);
+    },
+    scanEvents(serial) {
+      return (eventsOf.all(serial) as Row[]).map(toScanEvent);
+    },
+    scanEventByClientId(id) {
+      const r = eventByClientId.get(id) as Row | undefined;
+      return r ? toScanEvent(r) : null;
+    },
+    insertScanEvent(e) {
+      return (
+        insertEvent.run(e.clientEventId, e.serial, e.kid, e.verdict, JSON.stringify(e.reasons), e.deviceHash, e.placeCode, e.scannedAt, e.receivedAt)
+          .changes === 1
+      );
+    },
+    transaction(fn) {
+      return db.transaction(fn)();
+    },
+  };
+}

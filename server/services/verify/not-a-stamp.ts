@@ -1,0 +1,87 @@
+// The grey info card for scans that are not our stamps (PRODUCT.md §3 `not_a_stamp`):
+// barcodes get their check digit and GS1 prefix explained (a prefix is where the company
+// prefix was licensed, NOT where the goods were made); URLs get their real host and any
+// lookalike warnings, and are never opened for the user.
+import { describeGs1Prefix, lookupGs1Prefix, type Gs1PrefixRange } from '../../domain/gtin';
+import type { ParsedScan } from '../../domain/parse-scan';
+import type { ProductSummary } from '../../domain/registry-types';
+import type { Reason } from '../../domain/verdict';
+import type { VerifyResult } from './verify-types';
+
+export interface NotAStampContext {
+  gs1Prefixes: readonly Gs1PrefixRange[];
+  productsByGtin: (gtin14: string) => ProductSummary[];
+  checkedAt: string;
+}
+
+/** Build the not_a_stamp result for a barcode, unsigned Digital Link, other URL or text. */
+export function describeNotAStamp(scan: ParsedScan, ctx: NotAStampContext): VerifyResult {
+  const reasons: Reason[] = [];
+  const result: VerifyResult = { verdict: 'not_a_stamp', reasons, checkedAt: ctx.checkedAt };
+  const gtinCard = (digits: string, gtin14: string | null, format: string | null, valid: boolean): VerifyResult['gtin'] => {
+    const info = valid && gtin14 ? lookupGs1Prefix(gtin14, ctx.gs1Prefixes) : null;
+    const text = info ? describeGs1Prefix(info) : null;
+    if (text) reasons.push({ code: 'gs1_prefix', message_vi: text.message_vi, message_en: text.message_en });
+    return {
+      digits,
+      format,
+      gtin14,
+      checkDigitValid: valid,
+      prefix: info && text ? { prefix: info.prefix, organisation: info.organisation, isGs1Vietnam: info.isGs1Vietnam, ...text } : null,
+      registryMatches: valid && gtin14 ? ctx.productsByGtin(gtin14) : [],
+    };
+  };
+
+  switch (scan.kind) {
+    case 'gtin':
+      if (scan.ok) {
+        reasons.push({
+          code: 'gtin',
+          message_vi: `Đây là mã vạch sản phẩm ${scan.format} (${scan.gtin.digits}), chữ số kiểm tra đúng. Mã vạch không phải tem chống giả: ai cũng in được.`,
+          message_en: `This is a ${scan.format} product barcode (${scan.gtin.digits}) with a correct check digit. A barcode is not an anti-counterfeit stamp: anyone can print one.`,
+        });
+        result.gtin = gtinCard(scan.gtin.digits, scan.gtin.gtin14, scan.format, true);
+      } else {
+        reasons.push({ code: 'gtin', message_vi: scan.error.message_vi, message_en: scan.error.message_en, error: scan.error.code });
+        result.gtin = gtinCard(scan.digits, null, null, false);
+      }
+      break;
+    case 'digital_link':
+      if (scan.ok) {
+        reasons.push({
+          code: 'digital_link_unsigned',
+          message_vi: 'Đây là đường dẫn GS1 Digital Link không có chữ ký của Nguồn Việt: nó cho biết mã sản phẩm, không chứng minh hàng thật.',
+          message_en: 'This is a GS1 Digital Link without a Nguồn Việt signature: it names the product code but does not prove the goods are genuine.',
+        });
+        result.gtin = gtinCard(scan.link.gtin.digits, scan.link.gtin.gtin14, scan.link.gtin.format, true);
+      } else {
+        reasons.push({ code: 'digital_link_unsigned', message_vi: scan.error.message_vi, message_en: scan.error.message_en, error: scan.error.code });
+      }
+      break;
+    case 'url':
+      if (scan.ok) {
+        const i = scan.inspection;
+        reasons.push({
+          code: 'other_url',
+          message_vi: `Mã QR này dẫn tới trang ${i.displayHost}, không phải tem của Nguồn Việt. Ứng dụng không tự mở trang này.`,
+          message_en: `This QR code points to ${i.displayHost}, not a Nguồn Việt stamp. The app does not open it for you.`,
+        });
+        for (const w of i.warnings) reasons.push({ code: 'url_warning', flag: w.code, message_vi: w.message_vi, message_en: w.message_en });
+        result.url = { href: i.href, host: i.host, displayHost: i.displayHost, flags: [...i.flags], lookalikeOf: i.lookalikeOf, stampShaped: scan.stampShaped };
+      } else {
+        reasons.push({ code: 'other_url', message_vi: scan.error.message_vi, message_en: scan.error.message_en, error: scan.error.code });
+      }
+      break;
+    case 'text':
+      reasons.push(
+        scan.ok
+          ? { code: 'plain_text', message_vi: 'Mã này chỉ chứa văn bản, không phải tem chống giả.', message_en: 'This code holds plain text, not an anti-counterfeit stamp.' }
+          : { code: 'plain_text', message_vi: scan.error.message_vi, message_en: scan.error.message_en, error: scan.error.code },
+      );
+      result.text = scan.text.slice(0, 500);
+      break;
+    case 'stamp':
+      throw new Error('a stamp is not described here');
+  }
+  return result;
+}

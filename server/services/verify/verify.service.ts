@@ -1,0 +1,324 @@
+// POST /api/verify: classify the scan, check a stamp's signature against the issuer's
+// public key, look the stamp up, apply the anomaly rules, record the scan event.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import {
+  checkBatchExpired,
+  checkImpossibleTravel,
+  checkOcopExpired,
+  checkOtherDevices,
+  DEFAULT_THRESHOLDS,
+  type AnomalyThresholds,
+  type PriorScan,
+} from '../../domain/anomaly-rules';
+import { stampOfDigitalLink } from '../../domain/gs1-digital-link';
+import { parseScan, type ParsedScan } from '../../domain/parse-scan';
+import type { Stamp } from '../../domain/stamp-codec';
+import { verifyStampSignature } from '../../domain/stamp-signature';
+import { formatVietnamDate, formatVietnamTime, type Reason } from '../../domain/verdict';
+import type { CatalogueRepository } from '../../repositories/catalogue/catalogue.repository';
+import type { Clock } from '../../repositories/clock';
+import type { RegistryRepository } from '../../repositories/registry.repository';
+import type { StampRepository } from '../../repositories/stamp.repository';
+import { describeNotAStamp } from './not-a-stamp';
+import { createLru } from './lru';
+import { createRateLimiter } from './rate-limiter';
+import type { VerifyInput, VerifyOutcome, VerifyResult } from './verify-types';
+
+export interface VerifyServiceDeps {
+  registry: RegistryRepository;
+  catalogue: CatalogueRepository;
+  stamps: StampRepository;
+  clock: Clock;
+  /** Server secret for keyed hashes of device ids and PINs. */
+  secret: Uint8Array;
+  publicHosts: string[];
+  officialDomains: string[];
+  thresholds?: Partial<AnomalyThresholds>;
+  /** Wrong PINs a stamp accepts in its lifetime before it is locked. */
+  pinMaxFailures?: number;
+  pinAttemptsPerIpPerHour?: number;
+  pinAttemptsPerSerialPerHour?: number;
+}
+
+export interface VerifyService {
+  verify(input: VerifyInput): Promise<VerifyOutcome>;
+}
+
+interface KeyInfo {
+  publicKey: Uint8Array;
+  status: 'active' | 'retired' | 'revoked';
+  revokedAt: string | null;
+}
+
+const NOT_GENUINE: Reason = {
+  code: 'not_genuine',
+  message_vi: 'Không xác thực được tem này — có thể là hàng giả. Đừng vội kết luận: hãy báo cho chúng tôi để kiểm tra.',
+  message_en: 'This stamp could not be verified — the goods may be counterfeit. Please report it so it can be checked.',
+};
+
+/** Keyed hash (HMAC-SHA256, hex) so device ids and PINs are never stored in clear. */
+export function keyedHash(secret: Uint8Array, text: string): string {
+  return createHmac('sha256', secret).update(text).digest('hex');
+}
+
+/** Build the verification service. */
+export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
+  const { registry, catalogue, stamps, clock, secret } = deps;
+  const thresholds = { ...DEFAULT_THRESHOLDS, ...deps.thresholds };
+  const pinMaxFailures = deps.pinMaxFailures ?? 5;
+  const ipLimiter = createRateLimiter(deps.pinAttemptsPerIpPerHour ?? 30, 3600_000);
+  const serialLimiter = createRateLimiter(deps.pinAttemptsPerSerialPerHour ?? 10, 3600_000);
+  // Same bytes, same answer: verified signatures are cached (repeat scans are common).
+  const signatureCache = createLru<string, boolean>(100_000);
+  const productCache = createLru<string, ReturnType<CatalogueRepository['productDetail']>>(2_000);
+  const placeCache = createLru<string, { name: string; provinceId: string | null } | null>(5_000);
+
+  let cachedVersion = -1;
+  let keys = new Map<string, KeyInfo>();
+  let gs1: { start: string; end: string; digits: number; organisation: string }[] = [];
+  const refreshRegistry = () => {
+    const version = registry.currentVersion();
+    if (version === cachedVersion) return;
+    cachedVersion = version;
+    keys = new Map(
+      [...registry.allRecords('issuer_keys').values()].map((k) => [
+        String(k.id),
+        { publicKey: new Uint8Array(Buffer.from(String(k.public_key), 'base64url')), status: k.status as KeyInfo['status'], revokedAt: (k.revoked_at as string | null) ?? null },
+      ]),
+    );
+    gs1 = [...registry.allRecords('gs1_prefixes').values()].map((r) => ({
+      start: String(r.prefix_start),
+      end: String(r.prefix_end),
+      digits: Number(r.prefix_digits),
+      organisation: String(r.organisation),
+    }));
+    productCache.clear();
+  };
+
+  const placeOf = (placeId: string | null) => {
+    if (!placeId) return null;
+    let p = placeCache.get(placeId);
+    if (p === undefined) {
+      const place = catalogue.place(placeId);
+      p = place ? { name: place.fullName, provinceId: place.level === 'province' ? place.id : place.parentId } : null;
+      placeCache.set(placeId, p);
+    }
+    return p;
+  };
+
+  async function checkSignature(stamp: Stamp, key: KeyInfo | undefined): Promise<boolean> {
+    const cacheKey = `${stamp.kid}|${stamp.serial}|${Buffer.from(stamp.signature).toString('base64')}`;
+    const cached = signatureCache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    // An unknown kid still costs a verification, so timing says nothing about serials.
+    const valid = await verifyStampSignature(key?.publicKey ?? DUMMY_KEY, stamp);
+    const result = valid && key !== undefined;
+    signatureCache.set(cacheKey, result);
+    return result;
+  }
+
+  function productFacts(productId: string) {
+    let detail = productCache.get(productId);
+    if (detail === undefined) {
+      detail = catalogue.productDetail(productId, clock.today());
+      productCache.set(productId, detail);
+    }
+    return detail;
+  }
+
+  async function verifyStamp(stamp: Stamp, input: VerifyInput, gtinOfLink: string | null, scannedAt: string, now: string): Promise<VerifyOutcome> {
+    const key = keys.get(stamp.kid);
+    const signatureValid = await checkSignature(stamp, key);
+    // Always look the serial up too: a bad signature and an unissued serial take the same path.
+    const record = stamps.stamp(stamp.serial);
+    const deviceHash = input.deviceId ? keyedHash(secret, `device|${input.deviceId}`) : null;
+    const place = input.place ? placeOf(input.place) : null;
+    const base: VerifyResult = { verdict: 'unverified', reasons: [], checkedAt: now, stamp: { serial: stamp.serial, kid: stamp.kid } };
+    const recordEvent = (verdict: string, codes: string[]) =>
+      stamps.insertScanEvent({
+        clientEventId: input.clientEventId ?? null,
+        serial: stamp.serial,
+        kid: stamp.kid,
+        verdict,
+        reasons: codes,
+        deviceHash,
+        placeCode: input.place ?? null,
+        scannedAt,
+        receivedAt: now,
+      });
+
+    if (!key || !signatureValid || !record || record.kid !== stamp.kid) {
+      // Identical answer for a forged signature, an unknown key and a never-issued serial:
+      // the response must not tell a forger which serials exist. Inspectors see the cause.
+      const cause = !key ? 'unknown_key' : !signatureValid ? 'bad_signature' : 'serial_not_issued';
+      recordEvent('unverified', [cause]);
+      return { ok: true, result: { ...base, reasons: [NOT_GENUINE] } };
+    }
+    if (key.status === 'revoked') {
+      recordEvent('unverified', ['key_revoked']);
+      return {
+        ok: true,
+        result: {
+          ...base,
+          reasons: [{ code: 'key_revoked', message_vi: 'Khóa ký của nhà phát hành tem này đã bị thu hồi; tem không còn được công nhận.', message_en: "The issuer's signing key for this stamp has been revoked; the stamp is no longer recognised.", revokedAt: key.revokedAt }],
+        },
+      };
+    }
+
+    const batch = stamps.batch(record.batchId)!;
+    const detail = productFacts(batch.productId);
+    const history = stamps.scanEvents(stamp.serial).filter((e) => e.clientEventId === null || e.clientEventId !== input.clientEventId);
+    const prior: PriorScan[] = history.map((e) => {
+      const p = placeOf(e.placeCode);
+      return { deviceHash: e.deviceHash, scannedAt: e.scannedAt, placeId: e.placeCode, placeName: p?.name ?? null, provinceId: p?.provinceId ?? null };
+    });
+    const reasons: Reason[] = [];
+    let verdict: VerifyResult['verdict'] = 'authentic';
+
+    if (record.status === 'revoked' || batch.status === 'revoked') {
+      const at = record.revokedAt ?? batch.revokedAt ?? now;
+      const why = record.revokeReason ?? batch.revokeReason ?? '';
+      verdict = 'revoked';
+      reasons.push({
+        code: batch.status === 'revoked' ? 'batch_revoked' : 'stamp_revoked',
+        message_vi: `Nhà phát hành đã thu hồi ${batch.status === 'revoked' ? 'cả lô tem này' : 'tem này'} ngày ${formatVietnamTime(at)}${why ? `: ${why}` : ''}.`,
+        message_en: `The issuer revoked ${batch.status === 'revoked' ? 'this whole stamp batch' : 'this stamp'} on ${formatVietnamTime(at)}${why ? `: ${why}` : ''}.`,
+        revokedAt: at,
+        reason: why,
+      });
+      reasons.push({
+        code: 'scanned_after_revocation',
+        message_vi: `Tem được quét sau khi đã bị thu hồi (${formatVietnamDate(at)}).`,
+        message_en: `The stamp was scanned after it was revoked (${formatVietnamDate(at)}).`,
+      });
+    } else {
+      const caution = [
+        checkOtherDevices(prior, deviceHash, thresholds),
+        checkImpossibleTravel(prior, { deviceHash, scannedAt, provinceId: place?.provinceId ?? null, placeName: place?.name ?? null }, thresholds),
+        checkBatchExpired(batch.expiresAt, clock.today()),
+        checkOcopExpired(detail?.certifications[0] ?? null, clock.today()),
+      ].filter((r): r is Reason => r !== null);
+      if (gtinOfLink && detail && !detail.gtins.includes(gtinOfLink)) {
+        caution.push({
+          code: 'digital_link_product_mismatch',
+          message_vi: 'Mã sản phẩm (GTIN) trên tem không khớp với sản phẩm đã đăng ký cho tem này.',
+          message_en: 'The product code (GTIN) on the stamp does not match the product this stamp was issued for.',
+        });
+      }
+      const pin = input.pin !== undefined ? checkPin(record, input, deviceHash, now) : null;
+      if (pin && 'error' in pin) return pin.error;
+      if (pin) caution.push(...pin.reasons.filter((r) => r.code !== 'pin_ok'));
+      if (caution.length) verdict = 'caution';
+      reasons.push(...caution);
+      if (pin) reasons.push(...pin.reasons.filter((r) => r.code === 'pin_ok'));
+    }
+    if (verdict === 'authentic') {
+      reasons.unshift({
+        code: 'signature_valid',
+        message_vi: 'Tem chính hãng: chữ ký số hợp lệ, tem đã được phát hành và đang còn hiệu lực.',
+        message_en: 'Genuine stamp: the digital signature is valid and the stamp was issued and is active.',
+      });
+    }
+    recordEvent(verdict, reasons.map((r) => r.code));
+    const firstOther = prior.find((p) => p.deviceHash !== deviceHash);
+    return {
+      ok: true,
+      result: {
+        verdict,
+        reasons,
+        checkedAt: now,
+        stamp: { serial: stamp.serial, kid: stamp.kid, status: record.status, revokedAt: record.revokedAt, checks: history.length + 1, firstCheckedAt: firstOther?.scannedAt ?? history[0]?.scannedAt ?? null },
+        batch: { id: batch.id, status: batch.status, expiresAt: batch.expiresAt, isDemo: batch.isDemo, revokedAt: batch.revokedAt, revokeReason: batch.revokeReason },
+        ...(detail
+          ? {
+              product: { ...pickSummary(detail), gtins: detail.gtins },
+              producer: detail.producer,
+              certifications: detail.certifications,
+              marks: detail.marks,
+              awards: detail.awards,
+            }
+          : {}),
+      },
+    };
+  }
+
+  function checkPin(record: NonNullable<ReturnType<StampRepository['stamp']>>, input: VerifyInput, deviceHash: string | null, now: string): { reasons: Reason[] } | { error: VerifyOutcome } {
+    const nowMs = new Date(now).getTime();
+    if (!ipLimiter.take(input.ip, nowMs) || !serialLimiter.take(record.serial, nowMs)) {
+      return { error: { ok: false, status: 429, code: 'too_many_pin_attempts', message: 'Too many PIN attempts; try again later', message_vi: 'Nhập mã PIN quá nhiều lần; vui lòng thử lại sau' } };
+    }
+    if (!record.pinHash) return { reasons: [] };
+    if (record.pinFailures >= pinMaxFailures) {
+      return { reasons: [{ code: 'pin_locked', message_vi: 'Mã PIN của tem này đã bị khóa vì nhập sai quá nhiều lần.', message_en: "This stamp's PIN is locked after too many wrong attempts." }] };
+    }
+    const given = Buffer.from(keyedHash(secret, `pin|${record.serial}|${input.pin!.trim()}`), 'hex');
+    if (!timingSafeEqual(given, Buffer.from(record.pinHash, 'hex'))) {
+      stamps.recordPinFailure(record.serial);
+      return { reasons: [{ code: 'pin_wrong', message_vi: 'Mã PIN không đúng. Hãy kiểm tra lại mã dưới lớp cào.', message_en: 'The PIN is wrong. Check the code under the scratch layer.' }] };
+    }
+    if (record.pinUsedAt && record.pinUsedDevice !== deviceHash) {
+      return {
+        reasons: [
+          {
+            code: 'pin_already_used',
+            message_vi: `Mã PIN này đã được dùng lúc ${formatVietnamTime(record.pinUsedAt)} trên một điện thoại khác. Tem có thể đã bị dùng lại.`,
+            message_en: `This PIN was already used at ${formatVietnamTime(record.pinUsedAt)} on another phone. The stamp may have been reused.`,
+            usedAt: record.pinUsedAt,
+          },
+        ],
+      };
+    }
+    if (!record.pinUsedAt) stamps.markPinUsed(record.serial, now, deviceHash);
+    return { reasons: [{ code: 'pin_ok', message_vi: 'Mã PIN đúng.', message_en: 'The PIN is correct.' }] };
+  }
+
+  return {
+    async verify(input) {
+      refreshRegistry();
+      const now = clock.now().toISOString();
+      const scannedAt = acceptScannedAt(input.scannedAt, now);
+      if (input.place !== undefined) {
+        const place = catalogue.place(input.place);
+        // Coarse places only: a current ward/commune (or just a province); never coordinates.
+        if (!place || place.era !== 'current') {
+          return { ok: false, status: 400, code: 'invalid_place', message: 'place must be a current ward/commune or province id (e.g. vn:00004); nothing finer is accepted', message_vi: 'Địa điểm phải là mã phường/xã hoặc tỉnh hiện hành' };
+        }
+      }
+      const scan: ParsedScan = parseScan(input.payload, { publicHosts: deps.publicHosts, officialDomains: deps.officialDomains, referenceYear: Number(now.slice(0, 4)) });
+      if (scan.kind === 'stamp') {
+        if (!scan.ok) {
+          stamps.insertScanEvent({ clientEventId: input.clientEventId ?? null, serial: null, kid: null, verdict: 'unverified', reasons: ['malformed_stamp'], deviceHash: null, placeCode: input.place ?? null, scannedAt, receivedAt: now });
+          return { ok: true, result: { verdict: 'unverified', checkedAt: now, reasons: [NOT_GENUINE, { code: 'malformed_stamp', message_vi: scan.error.message_vi, message_en: scan.error.message_en, error: scan.error.code }] } };
+        }
+        return verifyStamp(scan.stamp, input, null, scannedAt, now);
+      }
+      if (scan.kind === 'digital_link' && scan.ok && scan.signed) {
+        const stamp = stampOfDigitalLink(scan.link);
+        if (stamp) return verifyStamp(stamp, input, scan.link.gtin.gtin14, scannedAt, now);
+      }
+      const result = describeNotAStamp(scan, {
+        gs1Prefixes: gs1,
+        productsByGtin: (gtin14) => catalogue.productSummaries(catalogue.productIdsByGtin(gtin14), clock.today()),
+        checkedAt: now,
+      });
+      return { ok: true, result };
+    },
+  };
+}
+
+function pickSummary(d: NonNullable<ReturnType<CatalogueRepository['productDetail']>>) {
+  const { id, name, producerId, producerName, province, placeName, formerPlaceName, ocopGroup, stars, potentialFive, certificateStatus, isAggregate, aggregateCount } = d;
+  return { id, name, producerId, producerName, province, placeName, formerPlaceName, ocopGroup, stars, potentialFive, certificateStatus, isAggregate, aggregateCount };
+}
+
+/** A queued offline scan keeps its own time, within reason; otherwise the server's time. */
+function acceptScannedAt(scannedAt: string | undefined, now: string): string {
+  if (!scannedAt) return now;
+  const t = new Date(scannedAt).getTime();
+  const n = new Date(now).getTime();
+  if (Number.isNaN(t) || t > n + 5 * 60_000 || t < n - 30 * 86_400_000) return now;
+  return new Date(t).toISOString();
+}
+
+// A fixed valid curve point (RFC 8032 test key) to spend the same work on unknown kids.
+const DUMMY_KEY = new Uint8Array(Buffer.from('d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a', 'hex'));

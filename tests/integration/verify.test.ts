@@ -1,0 +1,214 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VerifyResult } from '../../server/services/verify/verify-types';
+import { createTestRuntime, TEST_NOW } from '../helpers/test-runtime';
+
+let t: Awaited<ReturnType<typeof createTestRuntime>>;
+beforeAll(async () => {
+  t = await createTestRuntime();
+});
+afterAll(() => t.cleanup());
+
+const productId = async (name: string) => {
+  const r = await t.runtime.deps.search.search({ q: name, filters: {}, limit: 1, offset: 0, facets: false, today: '2026-11-25' });
+  return r.hits[0]!.id;
+};
+const issue = async (name: string, opts: { count?: number; withPin?: boolean; expiresAt?: string | null } = {}) =>
+  t.runtime.issuing.issueBatch({ productId: await productId(name), count: opts.count ?? 3, withPin: opts.withPin ?? false, expiresAt: opts.expiresAt ?? null, issuerId: 'demo-issuer' });
+
+let n = 0;
+const verify = async (body: Record<string, unknown>) => {
+  const res = await t.app.request('/api/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as VerifyResult & { error?: { code: string } } };
+};
+const device = () => `device-${++n}-${Math.random().toString(36).slice(2)}`;
+const minutesAgo = (m: number) => new Date(new Date(TEST_NOW).getTime() - m * 60_000).toISOString();
+const codes = (r: VerifyResult) => r.reasons.map((x) => x.code);
+
+describe('POST /api/verify', () => {
+  it('a genuine demo stamp is authentic, with the product card', async () => {
+    const batch = await issue('Gà đồi Ba Vì');
+    const { status, body } = await verify({ payload: batch.stamps[0]!.url, deviceId: device() });
+    expect(status).toBe(200);
+    expect(body.verdict).toBe('authentic');
+    expect(codes(body)).toEqual(['signature_valid']);
+    expect(body.product?.name).toBe('Gà đồi Ba Vì');
+    expect(body.batch).toMatchObject({ id: batch.batchId, isDemo: true, status: 'active' });
+    expect(body.reasons[0]!.message_vi).toMatch(/Tem chính hãng/);
+  });
+
+  it('accepts the URL in lowercase and with whitespace around it', async () => {
+    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const { body } = await verify({ payload: `  ${batch.stamps[0]!.url.toLowerCase()}\n` });
+    expect(body.verdict).toBe('authentic');
+  });
+
+  it('one changed character gives unverified; forged signature and unissued serial answer alike', async () => {
+    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const url = batch.stamps[0]!.url;
+    const sigStart = url.lastIndexOf('/') + 10;
+    const flipped = url.slice(0, sigStart) + (url[sigStart] === 'A' ? 'B' : 'A') + url.slice(sigStart + 1);
+    const forged = await verify({ payload: flipped });
+    expect(forged.body.verdict).toBe('unverified');
+    // A never-issued serial with a signature made by the real key (a leaked key or printer).
+    const { signSerialsHere } = await import('../../server/repositories/stamp-signer.repository');
+    const { encodeStampUrl } = await import('../../server/domain/stamp-codec');
+    const { createKeyStore } = await import('../../server/repositories/key-store.repository');
+    const seed = createKeyStore(t.runtime.deps.config.issuerKeyDir, () => new Uint8Array(32)).readPrivateKey(batch.kid);
+    const serial = 'ABCDEFGHIJKLMNOP';
+    const leaked = encodeStampUrl('https://nguonviet.vn', { kid: batch.kid, serial, signature: signSerialsHere(seed, batch.kid, [serial]) });
+    const unissued = await verify({ payload: leaked });
+    expect(unissued.body.verdict).toBe('unverified');
+    const strip = (r: VerifyResult) => ({ ...r, checkedAt: '', stamp: undefined });
+    expect(strip(unissued.body)).toEqual(strip(forged.body));
+    // Inspectors see the real cause in the scan events.
+    expect(t.runtime.stamps.scanEvents(serial).map((e) => e.reasons)).toEqual([['serial_not_issued']]);
+  });
+
+  it('the same phone re-checking never alarms; a fourth phone gives caution with the reason', async () => {
+    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const url = batch.stamps[0]!.url;
+    const mine = device();
+    for (let i = 0; i < 5; i++) expect((await verify({ payload: url, deviceId: mine })).body.verdict).toBe('authentic');
+    expect((await verify({ payload: url, deviceId: device(), place: 'vn:00004' })).body.verdict).toBe('authentic');
+    expect((await verify({ payload: url, deviceId: device() })).body.verdict).toBe('authentic');
+    const fourth = await verify({ payload: url, deviceId: device() });
+    expect(fourth.body.verdict).toBe('caution');
+    const reason = fourth.body.reasons.find((r) => r.code === 'checked_by_other_devices')!;
+    expect(reason).toMatchObject({ otherDevices: 3 });
+    expect(reason.message_vi).toMatch(/3 điện thoại khác/);
+    expect((await verify({ payload: url, deviceId: mine })).body.verdict).toBe('caution');
+  });
+
+  it('is idempotent by clientEventId', async () => {
+    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const url = batch.stamps[0]!.url;
+    const ev = { payload: url, deviceId: device(), clientEventId: 'evt-0000001-abc' };
+    await verify(ev);
+    await verify(ev);
+    await verify(ev);
+    expect(t.runtime.stamps.scanEvents(batch.stamps[0]!.serial)).toHaveLength(1);
+  });
+
+  it('flags impossible travel between provinces hours apart', async () => {
+    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const url = batch.stamps[0]!.url;
+    await verify({ payload: url, deviceId: device(), place: 'vn:00004', scannedAt: minutesAgo(60) });
+    const far = await verify({ payload: url, deviceId: device(), place: 'vn:p68', scannedAt: minutesAgo(0) });
+    expect(far.body.verdict).toBe('caution');
+    expect(far.body.reasons.find((r) => r.code === 'impossible_travel')).toMatchObject({ otherPlace: 'Phường Ba Đình', hoursApart: 1 });
+  });
+
+  it('revoking the batch gives revoked with the date and reason', async () => {
+    const batch = await issue('Gà đồi Ba Vì', { count: 2 });
+    t.runtime.stamps.revokeBatch(batch.batchId, TEST_NOW, 'cuộn tem bị mất cắp');
+    const { body } = await verify({ payload: batch.stamps[1]!.url });
+    expect(body.verdict).toBe('revoked');
+    expect(codes(body)).toEqual(['batch_revoked', 'scanned_after_revocation']);
+    expect(body.reasons[0]!.message_vi).toMatch(/cuộn tem bị mất cắp/);
+  });
+
+  it('an expired batch and an expired OCOP certificate give caution', async () => {
+    const old = await issue('Gà đồi Ba Vì', { count: 1, expiresAt: '2026-01-31' });
+    expect(codes((await verify({ payload: old.stamps[0]!.url })).body)).toEqual(['batch_expired']);
+    const fish = await issue('Nước mắm Thanh Hóa', { count: 1 });
+    const r = await verify({ payload: fish.stamps[0]!.url });
+    expect(r.body.verdict).toBe('caution');
+    expect(r.body.reasons.find((x) => x.code === 'ocop_certificate_expired')?.message_vi).toMatch(/hết hạn ngày 23\/12\/2022/);
+  });
+
+  it('checks scratch PINs: right, used elsewhere (with when), wrong, locked', async () => {
+    const batch = await issue('Gà đồi Ba Vì', { count: 2, withPin: true });
+    const [a, b] = batch.stamps as unknown as [{ url: string; pin: string }, { url: string; pin: string }];
+    const first = device();
+    expect(codes((await verify({ payload: a.url, deviceId: first, pin: a.pin })).body)).toEqual(['signature_valid', 'pin_ok']);
+    expect((await verify({ payload: a.url, deviceId: first, pin: a.pin })).body.verdict).toBe('authentic');
+    const other = await verify({ payload: a.url, deviceId: device(), pin: a.pin });
+    expect(other.body.verdict).toBe('caution');
+    expect(other.body.reasons.find((r) => r.code === 'pin_already_used')).toMatchObject({ usedAt: TEST_NOW.replace('Z', '.000Z') });
+    const wrong = b.pin === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i++) expect(codes((await verify({ payload: b.url, pin: wrong })).body)).toContain('pin_wrong');
+    expect(codes((await verify({ payload: b.url, pin: b.pin })).body)).toContain('pin_locked');
+  });
+
+  it('rate-limits PIN guessing per serial with a 429', async () => {
+    const batch = await issue('Gà đồi Ba Vì', { count: 1, withPin: true });
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await verify({ payload: batch.stamps[0]!.url, pin: '123456' })).status);
+    expect(statuses.slice(0, 10).every((s) => s === 200)).toBe(true);
+    expect(statuses[11]).toBe(429);
+  });
+
+  it('an EAN-13 from the 893 range is not_a_stamp with the GS1 Vietnam explanation', async () => {
+    const { body } = await verify({ payload: '8934673000000' });
+    expect(body.verdict).toBe('not_a_stamp');
+    expect(body.gtin).toMatchObject({ checkDigitValid: true, format: 'GTIN-13', prefix: { prefix: '893', isGs1Vietnam: true } });
+    expect(body.gtin!.prefix!.message_vi).toMatch(/GS1 Việt Nam/);
+    expect(body.gtin!.prefix!.message_vi).toMatch(/KHÔNG cho biết hàng được sản xuất ở đâu/);
+  });
+
+  it('a barcode with a wrong check digit is not_a_stamp and says so', async () => {
+    const { body } = await verify({ payload: '8934673000007' });
+    expect(body.verdict).toBe('not_a_stamp');
+    expect(body.gtin).toMatchObject({ checkDigitValid: false });
+    expect(body.reasons[0]).toMatchObject({ code: 'gtin', error: 'bad_check_digit' });
+  });
+
+  it('10,000 random and mutated payloads never give a 5xx', async () => {
+    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const genuine = batch.stamps[0]!.url;
+    const mutated = fc
+      .tuple(fc.nat(genuine.length - 1), fc.string({ minLength: 0, maxLength: 3, unit: 'binary' }), fc.nat(genuine.length))
+      .map(([i, junk, cut]) => (genuine.slice(0, i) + junk + genuine.slice(i + 1)).slice(0, Math.max(cut, 1)));
+    const payload = fc.oneof(mutated, fc.string({ maxLength: 300, unit: 'binary' }), fc.webUrl(), fc.stringMatching(/^[0-9]{6,15}$/));
+    const seen = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(payload, fc.option(fc.stringMatching(/^[A-Za-z0-9]{8,20}$/)), async (p, deviceId) => {
+        const res = await t.app.request('/api/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payload: p, ...(deviceId ? { deviceId } : {}) }) });
+        seen.add(res.status);
+        expect(res.status).toBeLessThan(500);
+        const body = (await res.json()) as { verdict?: string; error?: { code: string } };
+        expect(body.verdict ?? body.error?.code).toBeTruthy();
+      }),
+      { numRuns: 10_000 },
+    );
+    expect(seen.has(200)).toBe(true);
+  }, 120_000);
+
+  it('a lookalike URL is not_a_stamp with the real host and a warning, never followed', async () => {
+    const { body } = await verify({ payload: 'https://nguonviet.vn.xn--80ak6aa92e.com/S/D1/AAAA' });
+    expect(body.verdict).toBe('not_a_stamp');
+    expect(body.url?.host).toBe('nguonviet.vn.xn--80ak6aa92e.com');
+    const cyr = await verify({ payload: 'https://nguonviеt.vn/S/D1/ABC' }); // Cyrillic е
+    expect(cyr.body.url?.flags).toEqual(expect.arrayContaining(['punycode', 'lookalike']));
+  });
+
+  it('answers bad requests with 400 and a reason', async () => {
+    const bad = async (body: string) => {
+      const res = await t.app.request('/api/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      return { status: res.status, body: (await res.json()) as { error: { code: string } } };
+    };
+    expect((await bad('{')).status).toBe(400);
+    expect((await bad('{}')).body.error.code).toBe('invalid_request');
+    expect((await bad(JSON.stringify({ payload: 'x', pin: 'abc' }))).body.error.code).toBe('invalid_request');
+    expect((await bad(JSON.stringify({ payload: 'x', place: 'hn2024:00004' }))).body.error.code).toBe('invalid_place');
+  });
+});
+
+describe('stamp landing page', () => {
+  it('renders a small Vietnamese verdict page with an English toggle, no JavaScript', async () => {
+    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const path = new URL(batch.stamps[0]!.url).pathname;
+    const res = await t.app.request(path);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(Buffer.byteLength(html)).toBeLessThan(15 * 1024);
+    expect(html).toContain('Tem chính hãng');
+    expect(html).toContain('Gà đồi Ba Vì');
+    expect(html).toContain('TEM THỬ NGHIỆM');
+    expect(html).not.toContain('<script');
+    expect(res.headers.get('set-cookie')).toMatch(/nv_device=/);
+    const en = await (await t.app.request(`${path.toLowerCase()}?lang=en`)).text();
+    expect(en).toContain('Genuine stamp');
+  });
+});
