@@ -19,6 +19,7 @@ import { createStampRepository, type StampRepository } from './repositories/stam
 import { createIssuersService, type IssuersService } from './services/stamps/issuers.service';
 import { createIssueBatchService, type IssueBatchService } from './services/stamps/issue-batch.service';
 import { createVerifyService } from './services/verify/verify.service';
+import { createStampHistoryService } from './services/inspector/stamp-history.service';
 
 export interface Runtime {
   db: Db;
@@ -26,6 +27,7 @@ export interface Runtime {
   stamps: StampRepository;
   issuers: IssuersService;
   issuing: IssueBatchService;
+  history: ReturnType<typeof createStampHistoryService>;
   seeded: ImportSummary | null;
   close(): void;
 }
@@ -105,6 +107,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions = {}):
     stamps,
     issuers,
     issuing,
+    history: createStampHistoryService({ stamps, catalogue, thresholds: { otherDevices: config.stampOtherDevices, travelHours: config.stampTravelHours } }),
     seeded,
     close() {
       void external?.close?.();

@@ -117,22 +117,32 @@ export function normaliseStampBaseUrl(baseUrl: string): string {
 
 /** Encode a stamp as its uppercase QR URL on `baseUrl`; throws DomainError if the result would not print within QR version 7-M. */
 export function encodeStampUrl(baseUrl: string, stamp: Stamp): string {
+  return createStampUrlEncoder(baseUrl, stamp.kid)(stamp.serial, stamp.signature);
+}
+
+/**
+ * An encoder for many stamps of one key on one base URL: the base URL is checked once
+ * (issuing a million stamps would otherwise parse it a million times).
+ */
+export function createStampUrlEncoder(baseUrl: string, kid: string): (serial: string, signature: Uint8Array) => string {
   const base = normaliseStampBaseUrl(baseUrl);
-  if (stamp.signature.length !== STAMP_SIGNATURE_BYTES) {
-    throw new DomainError('bad_signature', 'Chữ ký phải dài 64 byte.', `Signature must be 64 bytes, got ${stamp.signature.length}.`);
-  }
-  // stampSigningMessage checks kid and serial with the same rules as signing does.
-  stampSigningMessage(stamp.kid, stamp.serial);
-  const url = `${base}/S/${stamp.kid}/${stamp.serial}/${encodeBase32(stamp.signature)}`;
-  const version = qrVersionForAlphanumeric(url.length, 'M');
-  if (version === null || version > STAMP_MAX_QR_VERSION) {
-    throw new DomainError(
-      'url_too_long',
-      `URL tem dài ${url.length} ký tự, vượt mã QR phiên bản ${STAMP_MAX_QR_VERSION} mức M; hãy dùng địa chỉ gốc ngắn hơn.`,
-      `Stamp URL is ${url.length} characters, beyond QR version ${STAMP_MAX_QR_VERSION} at ECC M; use a shorter base URL.`,
-    );
-  }
-  return url;
+  return (serial, signature) => {
+    if (signature.length !== STAMP_SIGNATURE_BYTES) {
+      throw new DomainError('bad_signature', 'Chữ ký phải dài 64 byte.', `Signature must be 64 bytes, got ${signature.length}.`);
+    }
+    // stampSigningMessage checks kid and serial with the same rules as signing does.
+    stampSigningMessage(kid, serial);
+    const url = `${base}/S/${kid}/${serial}/${encodeBase32(signature)}`;
+    const version = qrVersionForAlphanumeric(url.length, 'M');
+    if (version === null || version > STAMP_MAX_QR_VERSION) {
+      throw new DomainError(
+        'url_too_long',
+        `URL tem dài ${url.length} ký tự, vượt mã QR phiên bản ${STAMP_MAX_QR_VERSION} mức M; hãy dùng địa chỉ gốc ngắn hơn.`,
+        `Stamp URL is ${url.length} characters, beyond QR version ${STAMP_MAX_QR_VERSION} at ECC M; use a shorter base URL.`,
+      );
+    }
+    return url;
+  };
 }
 
 const err = codedError<StampParseErrorCode>;

@@ -56,6 +56,8 @@ export interface StampRepository {
   markPinUsed(serial: string, at: string, deviceHash: string | null): void;
   scanEvents(serial: string): ScanEvent[];
   scanEventByClientId(clientEventId: string): ScanEvent | null;
+  /** Latest scan events recorded with a reason code (e.g. serial_not_issued), newest first. */
+  scanEventsWithReason(code: string, limit: number): ScanEvent[];
   /** Insert a scan event; returns false when its clientEventId was already recorded. */
   insertScanEvent(event: NewScanEvent): boolean;
   transaction<T>(fn: () => T): T;
@@ -120,6 +122,9 @@ export function createStampRepository(db: Db): StampRepository {
   const pinFailure = db.prepare('UPDATE stamps SET pin_failures = pin_failures + 1 WHERE serial = ? RETURNING pin_failures').pluck();
   const pinUsed = db.prepare('UPDATE stamps SET pin_used_at = ?, pin_used_device = ? WHERE serial = ? AND pin_used_at IS NULL');
   const eventsOf = db.prepare('SELECT * FROM scan_events WHERE serial = ? ORDER BY scanned_at, id');
+  const eventsWithReason = db.prepare(
+    'SELECT e.* FROM scan_events e, json_each(e.reasons) r WHERE r.value = ? ORDER BY e.received_at DESC, e.id DESC LIMIT ?',
+  );
   const eventByClientId = db.prepare('SELECT * FROM scan_events WHERE client_event_id = ?');
   const insertEvent = db.prepare(
     `INSERT INTO scan_events (client_event_id, serial, kid, verdict, reasons, device_hash, place_code, scanned_at, received_at)
@@ -164,6 +169,9 @@ export function createStampRepository(db: Db): StampRepository {
     scanEventByClientId(id) {
       const r = eventByClientId.get(id) as Row | undefined;
       return r ? toScanEvent(r) : null;
+    },
+    scanEventsWithReason(code, limit) {
+      return (eventsWithReason.all(code, limit) as Row[]).map(toScanEvent);
     },
     insertScanEvent(e) {
       return (

@@ -195,6 +195,30 @@ describe('POST /api/verify', () => {
   });
 });
 
+describe('inspector stamp history', () => {
+  it('lists every scan with places, device labels and the anomalies raised', async () => {
+    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const { url, serial } = batch.stamps[0]!;
+    const a = device();
+    await verify({ payload: url, deviceId: a, place: 'vn:00004', scannedAt: minutesAgo(120) });
+    await verify({ payload: url, deviceId: a, place: 'vn:00004', scannedAt: minutesAgo(100) });
+    await verify({ payload: url, deviceId: device(), place: 'vn:p68', scannedAt: minutesAgo(30) });
+    const h = t.runtime.history.stampHistory(serial, '2026-11-25')!;
+    expect(h.summary).toMatchObject({ checks: 3, devices: 2, places: 2 });
+    expect(h.events.map((e) => e.device)).toEqual(['thiết bị 1', 'thiết bị 1', 'thiết bị 2']);
+    expect(h.events[2]!.place).toEqual({ id: 'vn:p68', name: 'Tỉnh Lâm Đồng' });
+    expect(h.alerts.map((x) => x.code)).toEqual(['impossible_travel']);
+    expect(JSON.stringify(h)).not.toMatch(/pinHash|deviceHash/);
+    expect(t.runtime.history.stampHistory('ZZZZZZZZZZZZZZZZ', '2026-11-25')).toBeNull();
+  });
+
+  it('reports never-issued serials signed by a real key as a leaked-key alert', () => {
+    const alerts = t.runtime.history.leakedKeyAlerts();
+    expect(alerts.length).toBeGreaterThan(0);
+    expect(alerts[0]).toMatchObject({ scans: expect.any(Number), serials: expect.any(Number) });
+  });
+});
+
 describe('stamp landing page', () => {
   it('renders a small Vietnamese verdict page with an English toggle, no JavaScript', async () => {
     const batch = await issue('Gà đồi Ba Vì', { count: 1 });
