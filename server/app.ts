@@ -16,7 +16,13 @@ import { verifyRoutes } from './routes/verify.route';
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   if (deps.config.logRequests) app.use('*', logger());
-  app.use('/api/*', compress({ threshold: 1024 }));
+  // Compress registry reads (snapshots, search pages). Not /api/verify: its answer is a few
+  // KB and latency is the budget there. Skipped entirely when the client accepts no
+  // encoding, because the middleware otherwise forces Hono's slow Response path.
+  const compressor = compress({ threshold: 1024 });
+  app.use('/api/*', (c, next) =>
+    c.req.path.startsWith('/api/verify') || !c.req.header('accept-encoding') ? next() : compressor(c, next),
+  );
 
   const routes = app
     .route('/api/health', healthRoutes(deps))

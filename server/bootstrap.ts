@@ -111,6 +111,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions = {}):
     seeded,
     close() {
       void external?.close?.();
+      stamps.flush();
       db.close();
     },
   };

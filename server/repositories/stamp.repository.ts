@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { createLru } from '../domain/lru';
 
 export interface Batch {
   id: string;
@@ -58,8 +59,16 @@ export interface StampRepository {
   scanEventByClientId(clientEventId: string): ScanEvent | null;
   /** Latest scan events recorded with a reason code (e.g. serial_not_issued), newest first. */
   scanEventsWithReason(code: string, limit: number): ScanEvent[];
-  /** Insert a scan event; returns false when its clientEventId was already recorded. */
+  /**
+   * Record a scan event; returns false when its clientEventId was already recorded.
+   * Events are written behind, in one transaction per few milliseconds (a commit per
+   * scan would be most of a verification's cost); reads here see them at once.
+   */
   insertScanEvent(event: NewScanEvent): boolean;
+  /** Write pending scan events now (before shutdown, and in tests). */
+  flush(): void;
+  /** A number that changes whenever another connection (another process) commits. */
+  externalVersion(): number;
   transaction<T>(fn: () => T): T;
 }
 
@@ -108,7 +117,8 @@ const toScanEvent = (r: Row): ScanEvent => ({
 });
 
 /** Build the stamp repository over SQLite. */
-export function createStampRepository(db: Db): StampRepository {
+export function createStampRepository(db: Db, options: { flushDelayMs?: number } = {}): StampRepository {
+  const flushDelayMs = options.flushDelayMs ?? 5;
   const insertBatch = db.prepare(
     `INSERT INTO batches (id, product_id, issuer_id, kid, count, has_pin, expires_at, status, is_demo, created_at)
      VALUES (@id, @productId, @issuerId, @kid, @count, @hasPin, @expiresAt, @status, @isDemo, @createdAt)`,
@@ -131,6 +141,40 @@ export function createStampRepository(db: Db): StampRepository {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(client_event_id) DO NOTHING`,
   );
 
+  // Write-behind buffer of scan events, keyed for the reads that must already see them.
+  let pending: NewScanEvent[] = [];
+  const pendingClientIds = new Set<string>();
+  let timer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (!pending.length) return;
+    const batch = pending;
+    pending = [];
+    pendingClientIds.clear();
+    db.transaction(() => {
+      for (const e of batch) insertEvent.run(e.clientEventId, e.serial, e.kid, e.verdict, JSON.stringify(e.reasons), e.deviceHash, e.placeCode, e.scannedAt, e.receivedAt);
+    })();
+  };
+  const asEvent = (e: NewScanEvent, i: number): ScanEvent => ({ ...e, id: -1 - i });
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+
+  // Read caches for the verify hot path. This connection's own writes update them;
+  // another process's commit (a CLI revoking a batch) changes data_version and clears them.
+  const stampCache = createLru<string, StampRecord | null>(100_000);
+  const batchCache = createLru<string, Batch | null>(10_000);
+  const eventsCache = createLru<string, ScanEvent[]>(50_000);
+  let seenVersion = -1;
+  const checkExternalWrites = () => {
+    const v = Number(dataVersion.get());
+    if (v === seenVersion) return;
+    seenVersion = v;
+    stampCache.clear();
+    batchCache.clear();
+    eventsCache.clear();
+  };
+  const forgetStamp = (serial: string) => stampCache.delete(serial);
+
   return {
     insertBatch(b) {
       insertBatch.run({ ...b, hasPin: b.hasPin ? 1 : 0, isDemo: b.isDemo ? 1 : 0 });
@@ -139,45 +183,86 @@ export function createStampRepository(db: Db): StampRepository {
       db.transaction(() => {
         for (const s of stamps) insertStamp.run(s.serial, s.batchId, s.kid, s.pinHash);
       })();
+      stampCache.clear(); // serials looked up before they were issued were cached as absent
     },
     batch(id) {
-      const r = batchById.get(id) as Row | undefined;
-      return r ? toBatch(r) : null;
+      checkExternalWrites();
+      let b = batchCache.get(id);
+      if (b === undefined) {
+        const r = batchById.get(id) as Row | undefined;
+        b = r ? toBatch(r) : null;
+        batchCache.set(id, b);
+      }
+      return b;
     },
     stamp(serial) {
-      const r = stampBySerial.get(serial) as Row | undefined;
-      return r ? toStamp(r) : null;
+      checkExternalWrites();
+      let s = stampCache.get(serial);
+      if (s === undefined) {
+        const r = stampBySerial.get(serial) as Row | undefined;
+        s = r ? toStamp(r) : null;
+        stampCache.set(serial, s);
+      }
+      return s;
     },
     revokeBatch(id, at, reason) {
-      return db.transaction(() => {
+      const n = db.transaction(() => {
         revokeBatch.run(at, reason, id);
         return revokeStampsOfBatch.run(at, reason, id).changes;
       })();
+      stampCache.clear();
+      batchCache.delete(id);
+      return n;
     },
     revokeStamp(serial, at, reason) {
+      forgetStamp(serial);
       return revokeStamp.run(at, reason, serial).changes === 1;
     },
     recordPinFailure(serial) {
+      forgetStamp(serial);
       return Number(pinFailure.get(serial) ?? 0);
     },
     markPinUsed(serial, at, deviceHash) {
+      forgetStamp(serial);
       pinUsed.run(at, deviceHash, serial);
     },
     scanEvents(serial) {
-      return (eventsOf.all(serial) as Row[]).map(toScanEvent);
+      checkExternalWrites();
+      let events = eventsCache.get(serial);
+      if (!events) {
+        const stored = (eventsOf.all(serial) as Row[]).map(toScanEvent);
+        const waiting = pending.map(asEvent).filter((e) => e.serial === serial);
+        events = waiting.length ? [...stored, ...waiting].sort((a, b) => a.scannedAt.localeCompare(b.scannedAt)) : stored;
+        eventsCache.set(serial, events);
+      }
+      return [...events];
     },
     scanEventByClientId(id) {
+      const i = pending.findIndex((e) => e.clientEventId === id);
+      if (i >= 0) return asEvent(pending[i]!, i);
       const r = eventByClientId.get(id) as Row | undefined;
       return r ? toScanEvent(r) : null;
     },
     scanEventsWithReason(code, limit) {
+      flush();
       return (eventsWithReason.all(code, limit) as Row[]).map(toScanEvent);
     },
     insertScanEvent(e) {
-      return (
-        insertEvent.run(e.clientEventId, e.serial, e.kid, e.verdict, JSON.stringify(e.reasons), e.deviceHash, e.placeCode, e.scannedAt, e.receivedAt)
-          .changes === 1
-      );
+      if (e.clientEventId && (pendingClientIds.has(e.clientEventId) || eventByClientId.get(e.clientEventId))) return false;
+      pending.push(e);
+      if (e.clientEventId) pendingClientIds.add(e.clientEventId);
+      const cached = e.serial ? eventsCache.get(e.serial) : undefined;
+      if (cached) {
+        cached.push(asEvent(e, pending.length - 1));
+        cached.sort((a, b) => a.scannedAt.localeCompare(b.scannedAt));
+      }
+      if (pending.length >= 1000) flush();
+      else timer ??= setTimeout(flush, flushDelayMs);
+      return true;
+    },
+    flush,
+    externalVersion() {
+      return Number(dataVersion.get());
     },
     transaction(fn) {
       return db.transaction(fn)();

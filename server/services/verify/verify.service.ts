@@ -20,7 +20,7 @@ import type { Clock } from '../../repositories/clock';
 import type { RegistryRepository } from '../../repositories/registry.repository';
 import type { StampRepository } from '../../repositories/stamp.repository';
 import { describeNotAStamp } from './not-a-stamp';
-import { createLru } from './lru';
+import { createLru } from '../../domain/lru';
 import { createRateLimiter } from './rate-limiter';
 import type { VerifyInput, VerifyOutcome, VerifyResult } from './verify-types';
 

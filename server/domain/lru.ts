@@ -15,6 +15,7 @@ export function createLru<K, V>(capacity: number) {
       map.set(key, value);
       if (map.size > capacity) map.delete(map.keys().next().value!);
     },
+    delete: (key: K) => map.delete(key),
     clear: () => map.clear(),
   };
 }
