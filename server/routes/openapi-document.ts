@@ -79,6 +79,35 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      '/api/verify': {
+        post: {
+          summary: 'Verify any scanned text: graded verdict with reasons (vi/en), product card, GTIN/GS1 or URL explanation; records a scan event',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['payload'],
+                  properties: {
+                    payload: { type: 'string', maxLength: 4096 },
+                    deviceId: { type: 'string', description: 'random id of the phone; stored only as a keyed hash' },
+                    clientEventId: { type: 'string', description: 'idempotency key of a queued scan' },
+                    scannedAt: { type: 'string', format: 'date-time' },
+                    place: { type: 'string', description: 'current ward/commune or province id, nothing finer' },
+                    pin: { type: 'string', pattern: '^\\d{4,8}$' },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            200: json('{verdict: authentic|caution|revoked|unverified|not_a_stamp, reasons: [{code, message_vi, message_en, …}], stamp?, batch?, product?, producer?, certifications?, marks?, awards?, gtin?, url?}'),
+            400: errorResponse('Invalid request'),
+            429: errorResponse('Too many PIN attempts'),
+          },
+        },
+      },
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: json('OpenAPI 3.1') } } },
     },
     components: {

@@ -126,6 +126,19 @@ describe('API over the real registry', () => {
     expect(res.body.error!.message_vi.length).toBeGreaterThan(5);
   });
 
+  it('describes every route in OpenAPI, and every documented GET answers without a 5xx', async () => {
+    const { status, body } = await json('/api/openapi.json');
+    expect(status).toBe(200);
+    expect(body.openapi).toBe('3.1.0');
+    const paths = body.paths as Record<string, Record<string, unknown>>;
+    expect(Object.keys(paths)).toEqual(expect.arrayContaining(['/api/products', '/api/products/{id}', '/api/sync/changes', '/api/verify']));
+    for (const [path, ops] of Object.entries(paths)) {
+      if (!ops.get) continue;
+      const res = await get(path.replace('{id}', 'x').replace('/api/sync/changes', '/api/sync/changes?since=0'));
+      expect(res.status, path).toBeLessThan(500);
+    }
+  });
+
   it('never answers search junk with a 5xx', async () => {
     for (const q of ['"', '*', 'NEAR(', ')', 'a OR', '-', ':', "'; DROP TABLE products;--", '\u0000', '🙂', 'ＡＢＣ']) {
       const res = await get(`/api/products?q=${encodeURIComponent(q)}`);
