@@ -8,7 +8,7 @@ import { isIsoDate } from '../../server/domain/ocop';
 import { DEMO_ISSUER_ID } from '../../server/services/stamps/issuers.service';
 import { parseArgs } from '../lib/args';
 import { createProgressBar } from '../lib/progress';
-import { writeBatchFiles } from './write-batch-files';
+import { writeBatchFiles } from '../../server/repositories/stamp-sheet/write-batch-files';
 
 const SHEETS_BY_DEFAULT_UP_TO = 20_000;
 

@@ -1,5 +1,6 @@
 // The stamp URL opened by a phone's camera app or Zalo: a small server-rendered verdict
 // page (no JavaScript, inline CSS, well under 15 KB), Vietnamese first with an English link.
+import { formatVietnamTime } from '../../domain/verdict';
 import type { VerifyResult } from '../../services/verify/verify-types';
 
 type Lang = 'vi' | 'en';
@@ -63,7 +64,7 @@ a.btn.r{background:#b00020}nav{text-align:right}</style></head><body><main>
 ${result.batch?.isDemo ? `<p class="demo">${t('demo')}</p>` : ''}
 <div class="v" role="status"><span class="i" aria-hidden="true">${v.icon}</span><b>${v[lang]}</b></div>
 <ul>${reasons}</ul>${productCard}
-${result.stamp ? `<p class="small">${t('serial')}: ${esc(result.stamp.serial)} · ${t('checkedAt')} ${esc(result.checkedAt.slice(0, 16).replace('T', ' '))} UTC</p>` : ''}
+${result.stamp ? `<p class="small">${t('serial')}: ${esc(result.stamp.serial)} · ${t('checkedAt')} ${esc(formatVietnamTime(result.checkedAt))} (${lang === 'vi' ? 'giờ Việt Nam' : 'Vietnam time'})</p>` : ''}
 <a class="btn" href="${esc(links.app)}">${t('openApp')}</a>
 ${showReport ? `<a class="btn r" href="${esc(links.report)}">${t('report')}</a>` : ''}
 </main></body></html>`;

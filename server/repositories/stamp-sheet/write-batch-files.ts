@@ -1,10 +1,10 @@
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import type { IssuedBatch } from '../../server/services/stamps/issue-batch.service';
-import { writeStampSheetPdf } from '../../server/repositories/stamp-sheet/render-sheet-pdf';
-import { renderStampSheetSvg } from '../../server/repositories/stamp-sheet/render-sheet-svg';
-import type { StampSheet } from '../../server/repositories/stamp-sheet/stamp-sheet.types';
+import type { IssuedBatch } from '../../services/stamps/issue-batch.service';
+import { writeStampSheetPdf } from './render-sheet-pdf';
+import { renderStampSheetSvg } from './render-sheet-svg';
+import type { StampSheet } from './stamp-sheet.types';
 
 /** Stream lines to a file without holding the whole text (a million stamps is ~200 MB). */
 async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
