@@ -7,7 +7,7 @@
 import { decodeBase32 } from './base32';
 import { codedError, fail, ok, type CodedError, type Result } from './coded-error';
 import { parseGtin, type Gtin, type GtinError } from './gtin';
-import { hostOfUrl } from './host-name';
+import { hostOfUrl, parseHttpUrl } from './host-name';
 import { isStampKid, isStampSerial, STAMP_SIGNATURE_BYTES, STAMP_SIGNATURE_LENGTH, type Stamp } from './stamp-codec';
 
 /** A GS1 date (YYMMDD) and its calendar date; day "00" means the last day of the month. */
@@ -236,14 +236,6 @@ export function stampOfDigitalLink(link: DigitalLink): Stamp | null {
   return { kid: link.signature.kid, serial: link.serial.toUpperCase(), signature: link.signature.signature };
 }
 
-function parseHttpUrl(text: string): URL | null {
-  if (!/^https?:\/\//i.test(text)) return null;
-  try {
-    return new URL(text);
-  } catch {
-    return null;
-  }
-}
 
 function decodeSafely(text: string): string | null {
   try {

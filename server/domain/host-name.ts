@@ -23,3 +23,13 @@ export function normaliseHost(text: string): string | null {
 export function isSameOrSubdomain(host: string, domain: string): boolean {
   return host === domain || host.endsWith(`.${domain}`);
 }
+
+/** Parse text as an absolute http(s) URL, or null (the one URL gate of stamps, links and scans). */
+export function parseHttpUrl(text: string): URL | null {
+  if (!/^https?:\/\//i.test(text)) return null;
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}

@@ -6,7 +6,7 @@
 import { codedError, type CodedError } from './coded-error';
 import { looksLikeDigitalLink, parseDigitalLink, type DigitalLink, type DigitalLinkError } from './gs1-digital-link';
 import { expandUpcE, parseGtin, type Gtin, type GtinError, type GtinFormat } from './gtin';
-import { hostOfUrl, normaliseHost } from './host-name';
+import { hostOfUrl, normaliseHost, parseHttpUrl } from './host-name';
 import { parseStampPayload, type ParsedStamp, type StampParseError } from './stamp-codec';
 import { inspectUrl, type UrlInspection, type UrlInspectionError } from './url-inspection';
 
@@ -86,7 +86,7 @@ export function parseScan(raw: string, ctx: ScanContext): ParsedScan {
 
 /** Stamp on our host, Digital Link on any host, otherwise an inspected URL. */
 function classifyUrl(text: string, ctx: ScanContext): ParsedScan {
-  const url = parseWebUrl(text);
+  const url = parseHttpUrl(text);
   if (url) {
     const host = hostOfUrl(url);
     const ours = ctx.publicHosts.some((h) => normaliseHost(h) === host);
@@ -112,12 +112,3 @@ function hasStampMarker(url: URL): boolean {
   return segments.some((segment) => segment.toUpperCase() === 'S') || (segments.at(-1)?.length ?? 0) >= SIGNATURE_LIKE_LENGTH;
 }
 
-/** Parse an absolute http(s) URL, or null. */
-function parseWebUrl(text: string): URL | null {
-  if (!/^https?:\/\//i.test(text)) return null;
-  try {
-    return new URL(text);
-  } catch {
-    return null;
-  }
-}

@@ -10,7 +10,7 @@
 
 import { base32Length, decodeBase32, encodeBase32 } from './base32';
 import { codedError, DomainError, fail, ok, type CodedError, type Result } from './coded-error';
-import { hostOfUrl, normaliseHost } from './host-name';
+import { hostOfUrl, normaliseHost, parseHttpUrl } from './host-name';
 import { isQrAlphanumeric, qrVersionForAlphanumeric } from './qr-capacity';
 
 export { isQrAlphanumeric, qrVersionForAlphanumeric } from './qr-capacity';
@@ -191,12 +191,3 @@ export function parseStampPayload(raw: string, options: ParseStampOptions = {}):
   return ok({ kid, serial, signature: signature.value, host });
 }
 
-/** Parse text as an absolute http(s) URL, or null. */
-function parseHttpUrl(text: string): URL | null {
-  if (!/^https?:\/\//i.test(text)) return null;
-  try {
-    return new URL(text);
-  } catch {
-    return null;
-  }
-}
