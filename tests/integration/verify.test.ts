@@ -80,6 +80,39 @@ describe('POST /api/verify', () => {
     expect((await verify({ payload: url, deviceId: mine })).body.verdict).toBe('caution');
   });
 
+  it('keeps verifying after key rotation; a revoked key gives unverified with key_revoked', async () => {
+    const before = await issue('Gà đồi Ba Vì', { count: 1 });
+    const newKid = await t.runtime.issuers.rotateKey('demo-issuer');
+    expect(newKid).not.toBe(before.kid);
+    expect((await verify({ payload: before.stamps[0]!.url })).body.verdict).toBe('authentic');
+    const after = await issue('Gà đồi Ba Vì', { count: 1 });
+    expect(after.kid).toBe(newKid);
+    expect((await verify({ payload: after.stamps[0]!.url })).body.verdict).toBe('authentic');
+    // The rotated and revoked keys travel in the sync feed for offline checks.
+    const keys = t.runtime.deps.registry.allRecords('issuer_keys');
+    expect(keys.get(before.kid)).toMatchObject({ status: 'retired', algorithm: 'Ed25519' });
+    t.runtime.issuers.revokeKey(before.kid, 'khóa bị lộ');
+    const revoked = await verify({ payload: before.stamps[0]!.url });
+    expect(revoked.body.verdict).toBe('unverified');
+    expect(codes(revoked.body)).toEqual(['key_revoked']);
+    expect((await verify({ payload: after.stamps[0]!.url })).body.verdict).toBe('authentic');
+    const snapshot = JSON.parse(t.runtime.deps.sync.snapshot().body) as { records: { issuer_keys: { id: string; status: string; public_key: string }[] } };
+    expect(snapshot.records.issuer_keys.find((k) => k.id === before.kid)?.status).toBe('revoked');
+    const { createKeyStore } = await import('../../server/repositories/key-store.repository');
+    const seed = createKeyStore(t.runtime.deps.config.issuerKeyDir, () => new Uint8Array(32)).readPrivateKey(before.kid);
+    const text = JSON.stringify(snapshot);
+    for (const encoding of ['base64', 'base64url', 'hex'] as const) expect(text).not.toContain(Buffer.from(seed).toString(encoding));
+  });
+
+  it('an unknown key and a damaged stamp URL give unverified', async () => {
+    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const unknownKid = batch.stamps[0]!.url.replace(`/S/${batch.kid}/`, '/S/ZZ9/');
+    expect((await verify({ payload: unknownKid })).body).toMatchObject({ verdict: 'unverified', reasons: [{ code: 'not_genuine' }] });
+    const damaged = await verify({ payload: batch.stamps[0]!.url.slice(0, -40) + '!!' });
+    expect(damaged.body.verdict).toBe('unverified');
+    expect(codes(damaged.body)).toEqual(['not_genuine', 'malformed_stamp']);
+  });
+
   it('is idempotent by clientEventId', async () => {
     const batch = await issue('Gà đồi Ba Vì', { count: 1 });
     const url = batch.stamps[0]!.url;
