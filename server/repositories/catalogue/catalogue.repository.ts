@@ -46,6 +46,8 @@ export interface CatalogueRepository {
   awardProgrammes(): AwardProgramme[];
   places(query: PlaceQuery): { items: Place[]; total: number };
   place(id: string): Place | null;
+  /** A coarse place as scan rules use it: its full name and its province's id. */
+  coarsePlace(id: string): { name: string; provinceId: string | null } | null;
 }
 
 // Best certification per product: highest stars first, then the latest valid-until.
@@ -201,6 +203,11 @@ export function createCatalogueRepository(db: Db): CatalogueRepository {
     place(id) {
       const r = placeRow.get(id) as Row | undefined;
       return r ? toPlace(r) : null;
+    },
+    coarsePlace(id) {
+      const r = placeRow.get(id) as Row | undefined;
+      if (!r) return null;
+      return { name: String(r.full_name), provinceId: r.level === 'province' ? String(r.id) : ((r.parent_id as string | null) ?? null) };
     },
   };
 }

@@ -47,10 +47,7 @@ export function createStampHistoryService(deps: { stamps: StampRepository; catal
       const placeCache = new Map<string, { name: string; provinceId: string | null } | null>();
       const placeOf = (id: string | null) => {
         if (!id) return null;
-        if (!placeCache.has(id)) {
-          const p = deps.catalogue.place(id);
-          placeCache.set(id, p ? { name: p.fullName, provinceId: p.level === 'province' ? p.id : p.parentId } : null);
-        }
+        if (!placeCache.has(id)) placeCache.set(id, deps.catalogue.coarsePlace(id));
         return placeCache.get(id)!;
       };
       const prior: PriorScan[] = [];

@@ -99,8 +99,7 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
     if (!placeId) return null;
     let p = placeCache.get(placeId);
     if (p === undefined) {
-      const place = catalogue.place(placeId);
-      p = place ? { name: place.fullName, provinceId: place.level === 'province' ? place.id : place.parentId } : null;
+      p = catalogue.coarsePlace(placeId);
       placeCache.set(placeId, p);
     }
     return p;
