@@ -1,0 +1,2 @@
+// Web tests run in happy-dom with a real (in-memory) IndexedDB implementation.
+import 'fake-indexeddb/auto';
