@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { logger } from 'hono/logger';
 import type { AppDeps } from './app-deps';
 import { sendError } from './routes/errors';
+import { clientConfigRoutes } from './routes/client-config.route';
 import { healthRoutes } from './routes/health.route';
 import { openApiRoutes } from './routes/openapi.route';
 import { productsRoutes } from './routes/products.route';
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps) {
 
   const routes = app
     .route('/api/health', healthRoutes(deps))
+    .route('/api/client-config', clientConfigRoutes(deps))
     .route('/api/products', productsRoutes(deps))
     .route('/api/sync', syncRoutes(deps))
     .route('/api/verify', verifyRoutes(deps))

@@ -19,6 +19,7 @@ export function openApiDocument(serverUrl: string) {
     servers: [{ url: serverUrl }],
     paths: {
       '/api/health': { get: { summary: 'Liveness, registry version, search engines', responses: { 200: json('OK') } } },
+      '/api/client-config': { get: { summary: 'Stamp hosts and official domains, for reading scans offline', responses: { 200: json('OK') } } },
       '/api/products': {
         get: {
           summary: 'Search and filter products (Vietnamese with or without diacritics, Telex, typos)',

@@ -19,7 +19,7 @@ import type { CatalogueRepository } from '../../repositories/catalogue/catalogue
 import type { Clock } from '../../repositories/clock';
 import type { RegistryRepository } from '../../repositories/registry.repository';
 import type { StampRepository } from '../../repositories/stamp.repository';
-import { describeNotAStamp } from './not-a-stamp';
+import { describeNotAStamp } from '../../domain/not-a-stamp';
 import { createLru } from '../../domain/lru';
 import { createRateLimiter } from './rate-limiter';
 import type { VerifyInput, VerifyOutcome, VerifyResult } from './verify-types';

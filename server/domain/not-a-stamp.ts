@@ -2,11 +2,11 @@
 // barcodes get their check digit and GS1 prefix explained (a prefix is where the company
 // prefix was licensed, NOT where the goods were made); URLs get their real host and any
 // lookalike warnings, and are never opened for the user.
-import { describeGs1Prefix, lookupGs1Prefix, type Gs1PrefixRange } from '../../domain/gtin';
-import type { ParsedScan } from '../../domain/parse-scan';
-import type { ProductSummary } from '../../domain/registry-types';
-import type { Reason } from '../../domain/verdict';
-import type { VerifyResult } from './verify-types';
+import { describeGs1Prefix, lookupGs1Prefix, type Gs1PrefixRange } from './gtin';
+import type { ParsedScan } from './parse-scan';
+import type { ProductSummary } from './registry-types';
+import type { Reason } from './verdict';
+import type { VerifyResult } from './verify-result';
 
 export interface NotAStampContext {
   gs1Prefixes: readonly Gs1PrefixRange[];
