@@ -2,6 +2,7 @@ import type { Config } from './config';
 import type { CatalogueRepository } from './repositories/catalogue/catalogue.repository';
 import type { Clock } from './repositories/clock';
 import type { RegistryRepository } from './repositories/registry.repository';
+import type { ReportService } from './services/reports/report.service';
 import type { SearchService } from './services/search.service';
 import type { SyncService } from './services/sync.service';
 import type { VerifyService } from './services/verify/verify.service';
@@ -15,4 +16,5 @@ export interface AppDeps {
   search: SearchService;
   sync: SyncService;
   verify: VerifyService;
+  reports: ReportService;
 }

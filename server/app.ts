@@ -9,6 +9,7 @@ import { healthRoutes } from './routes/health.route';
 import { openApiRoutes } from './routes/openapi.route';
 import { productsRoutes } from './routes/products.route';
 import { registryRoutes } from './routes/registry.route';
+import { reportsRoutes } from './routes/reports.route';
 import { stampPageRoutes } from './routes/stamp-page.route';
 import { syncRoutes } from './routes/sync.route';
 import { verifyRoutes } from './routes/verify.route';
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/products', productsRoutes(deps))
     .route('/api/sync', syncRoutes(deps))
     .route('/api/verify', verifyRoutes(deps))
+    .route('/api/reports', reportsRoutes(deps))
     .route('/api/openapi.json', openApiRoutes(deps))
     .route('/api', registryRoutes(deps));
 

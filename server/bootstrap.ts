@@ -19,6 +19,8 @@ import { createStampRepository, type StampRepository } from './repositories/stam
 import { createIssuersService, type IssuersService } from './services/stamps/issuers.service';
 import { createIssueBatchService, type IssueBatchService } from './services/stamps/issue-batch.service';
 import { createVerifyService } from './services/verify/verify.service';
+import { createReportService } from './services/reports/report.service';
+import { createReportRepository } from './repositories/report.repository';
 import { createStampHistoryService } from './services/inspector/stamp-history.service';
 
 export interface Runtime {
@@ -89,6 +91,14 @@ export async function bootstrap(config: Config, options: BootstrapOptions = {}):
       publicHosts: config.stampHosts,
       officialDomains: config.officialDomains,
       thresholds: { otherDevices: config.stampOtherDevices, travelHours: config.stampTravelHours },
+    }),
+    reports: createReportService({
+      reports: createReportRepository(db),
+      catalogue,
+      clock,
+      secret: keyStore.serverSecret(),
+      publicHosts: config.stampHosts,
+      officialDomains: config.officialDomains,
     }),
   };
   const seeded = seedIfEmpty(config, deps, clock, log);

@@ -109,6 +109,36 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      '/api/reports': {
+        post: {
+          summary: 'Report a suspected fake (anonymous; idempotent by clientReportId)',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['clientReportId'],
+                  properties: {
+                    clientReportId: { type: 'string', description: 'id chosen by the phone; a re-send is a no-op' },
+                    payload: { type: 'string', maxLength: 4096, description: 'the scanned text' },
+                    verdict: { type: 'string', description: 'the verdict the phone showed' },
+                    reasons: { type: 'array', items: { type: 'string' } },
+                    productId: { type: 'string' },
+                    shop: { type: 'string', description: 'where it was bought' },
+                    note: { type: 'string', maxLength: 2000 },
+                    contact: { type: 'string', description: 'only if the shopper wants a reply' },
+                    deviceId: { type: 'string', description: 'random id of the phone; stored only as a keyed hash' },
+                    place: { type: 'string', description: 'ward/commune id, nothing finer' },
+                    reportedAt: { type: 'string', format: 'date-time' },
+                  },
+                },
+              },
+            },
+          },
+          responses: { 201: json('{id, status, receivedAt}'), 200: json('Already received: {id, status, receivedAt}'), 400: errorResponse('Invalid or empty report, unknown product or place') },
+        },
+      },
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: json('OpenAPI 3.1') } } },
     },
     components: {

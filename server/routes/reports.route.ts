@@ -1,0 +1,27 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps } from '../app-deps';
+import { sendError } from './errors';
+import { validate } from './validate';
+
+const reportBody = z.object({
+  clientReportId: z.string().min(8).max(128).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only'),
+  payload: z.string().max(4096).optional(),
+  verdict: z.enum(['authentic', 'authentic_offline', 'caution', 'revoked', 'unverified', 'not_a_stamp']).optional(),
+  reasons: z.array(z.string().max(64)).max(20).optional(),
+  productId: z.string().min(1).max(200).optional(),
+  shop: z.string().max(300).optional(),
+  note: z.string().max(2000).optional(),
+  contact: z.string().max(200).optional(),
+  deviceId: z.string().min(8).max(128).optional(),
+  place: z.string().max(40).optional(),
+  reportedAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+/** POST /api/reports: a shopper reports a suspected fake (idempotent by clientReportId). */
+export const reportsRoutes = (deps: AppDeps) =>
+  new Hono().post('/', validate('json', reportBody), (c) => {
+    const outcome = deps.reports.submit(c.req.valid('json'));
+    if (!outcome.ok) return sendError(c, 400, { code: outcome.code, message: outcome.message, message_vi: outcome.message_vi });
+    return c.json(outcome.report, outcome.created ? 201 : 200);
+  });
