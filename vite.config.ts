@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { precompressPlugin } from './web/build/precompress-plugin';
 import { pwaPlugin } from './web/build/pwa-plugin';
 
 const rootDir = fileURLToPath(new URL('.', import.meta.url));
@@ -18,7 +19,7 @@ export default defineConfig({
     // The zxing .wasm is big; it is fetched only by the scan screen.
     chunkSizeWarningLimit: 1200,
   },
-  plugins: [pwaPlugin()],
+  plugins: [pwaPlugin(), precompressPlugin()],
   server: { proxy: { '/api': 'http://localhost:8787', '/S': 'http://localhost:8787', '/s': 'http://localhost:8787' } },
   test: {
     projects: [

@@ -13,6 +13,7 @@ import { reportsRoutes } from './routes/reports.route';
 import { stampPageRoutes } from './routes/stamp-page.route';
 import { syncRoutes } from './routes/sync.route';
 import { verifyRoutes } from './routes/verify.route';
+import { webAppRoutes } from './routes/web-app.route';
 
 /** Build the HTTP app over its dependencies: mounts every route and the error handlers. */
 export function createApp(deps: AppDeps) {
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps) {
   // Stamp URLs are printed uppercase (QR alphanumeric mode); browsers may also send lowercase.
   app.route('/S', stampPageRoutes(deps));
   app.route('/s', stampPageRoutes(deps));
+  app.route('/', webAppRoutes(deps.config.webDir));
 
   app.notFound((c) =>
     sendError(c, 404, { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}`, message_vi: 'Không tìm thấy địa chỉ này' }),

@@ -29,6 +29,8 @@ export interface Config {
   stampTravelHours: number;
   /** Take the client IP from X-Forwarded-For (only behind a trusted reverse proxy). */
   trustProxy: boolean;
+  /** The built PWA (vite build output) served at / from the same origin as the API. */
+  webDir: string;
 }
 
 const int = (value: string | undefined, fallback: number, name: string): number => {
@@ -75,5 +77,6 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     stampOtherDevices: int(env.STAMP_OTHER_DEVICES, 2, 'STAMP_OTHER_DEVICES'),
     stampTravelHours: int(env.STAMP_TRAVEL_HOURS, 3, 'STAMP_TRAVEL_HOURS'),
     trustProxy: bool(env.TRUST_PROXY, false),
+    webDir: env.WEB_DIR || 'web/dist',
   };
 }

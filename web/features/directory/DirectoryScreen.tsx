@@ -1,0 +1,111 @@
+// Browse and search local OCOP products (PRODUCT.md §2 "local-product browser"): search
+// as you type, with or without diacritics; filters with counts; works offline on the
+// phone's copy of the registry.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { getMarks, searchProducts, type ProductPage } from '../../app/data-source';
+import { navigate, useLocation } from '../../app/router';
+import { useI18n } from '../../i18n/i18n';
+import { FilterBar } from './FilterBar';
+import { PAGE_SIZE, queryFromUrl, urlFromQuery } from './directory-query';
+import { ProductListItem } from './ProductListItem';
+
+const TYPING_DELAY_MS = 250;
+
+export function DirectoryScreen() {
+  const { t } = useI18n();
+  const { query: params } = useLocation();
+  const query = queryFromUrl(params);
+  const key = urlFromQuery(query);
+  const [text, setText] = useState(query.q);
+  const [page, setPage] = useState<{ key: string; data: ProductPage; offline: boolean } | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [markNames, setMarkNames] = useState(new Map<string, string>());
+  const typing = useRef<number | undefined>(undefined);
+
+  useEffect(() => {
+    let live = true;
+    setFailed(false);
+    searchProducts({ ...query, limit: PAGE_SIZE, offset: 0 })
+      .then((r) => live && setPage({ key, data: r.data, offline: r.offline }))
+      .catch(() => live && setFailed(true));
+    return () => {
+      live = false;
+    };
+  }, [key]);
+
+  useEffect(() => {
+    getMarks()
+      .then((r) => setMarkNames(new Map(r.data.map((m) => [m.id, m.name]))))
+      .catch(() => {});
+  }, []);
+
+  const onType = (value: string) => {
+    setText(value);
+    clearTimeout(typing.current);
+    typing.current = window.setTimeout(() => navigate(urlFromQuery({ ...query, q: value.trim() }), { replace: true }), TYPING_DELAY_MS);
+  };
+  const more = async () => {
+    if (!page) return;
+    const r = await searchProducts({ ...query, limit: PAGE_SIZE, offset: page.data.items.length });
+    setPage({ ...page, data: { ...page.data, items: [...page.data.items, ...r.data.items] } });
+  };
+  const { q: _q, ...filters } = query;
+  const data = page?.data;
+  const corrected = data?.query && data.query.corrections.length ? data.query.interpreted : null;
+
+  return (
+    <div class="screen directory">
+      <h1>{t.dirTitle}</h1>
+      <form
+        role="search"
+        class="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          clearTimeout(typing.current);
+          navigate(urlFromQuery({ ...query, q: text.trim() }), { replace: true });
+        }}
+      >
+        <label for="dir-q" class="visually-hidden">
+          {t.dirSearchLabel}
+        </label>
+        <input id="dir-q" type="search" enterKeyHint="search" autoComplete="off" placeholder={t.dirSearchPlaceholder} value={text} onInput={(e) => onType(e.currentTarget.value)} />
+        <button class="btn" type="submit">
+          {t.dirSearch}
+        </button>
+      </form>
+      <p class="browse-links">
+        <a href="/marks">{t.browseMarks}</a> · <a href="/awards">{t.browseAwards}</a>
+      </p>
+      <FilterBar filters={filters} facets={data?.facets ?? null} markNames={markNames} onChange={(f) => navigate(urlFromQuery({ q: query.q, ...f }), { replace: true })} />
+      {failed ? (
+        <p class="error" role="alert">
+          {t.error}
+        </p>
+      ) : !data ? (
+        <p class="loading">{t.loading}</p>
+      ) : (
+        <section aria-live="polite">
+          <p class="muted" data-offline={page.offline ? 'true' : 'false'}>
+            {t.dirResults(data.total)}
+            {page.offline ? ` · ${t.dirOfflineNote}` : ''}
+            {corrected ? ` · ${t.dirDidYouMean(corrected)}` : ''}
+          </p>
+          {data.items.length ? (
+            <ul class="plain product-list">
+              {data.items.map((p) => (
+                <ProductListItem key={p.id} product={p} />
+              ))}
+            </ul>
+          ) : (
+            <p>{t.dirNoResults}</p>
+          )}
+          {data.items.length < data.total ? (
+            <button type="button" class="btn secondary" onClick={() => void more()}>
+              {t.dirMore}
+            </button>
+          ) : null}
+        </section>
+      )}
+    </div>
+  );
+}

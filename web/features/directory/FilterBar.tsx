@@ -1,0 +1,92 @@
+import type { FacetCounts } from '../../../server/domain/search-types';
+import type { ProductQuery } from '../../app/data-source';
+import { useI18n } from '../../i18n/i18n';
+
+type Filters = Omit<ProductQuery, 'limit' | 'offset' | 'q'>;
+
+const sortedEntries = (counts: Record<string, number> | undefined) => Object.entries(counts ?? {}).sort((a, b) => b[1] - a[1]);
+
+/** Filters with the number of matching products beside each choice (facets over every match). */
+export function FilterBar({ filters, facets, markNames, onChange }: { filters: Filters; facets: FacetCounts | null; markNames: Map<string, string>; onChange(f: Filters): void }) {
+  const { t } = useI18n();
+  const set = (patch: Partial<Filters>) => {
+    const next: Filters = { ...filters, ...patch };
+    for (const k of Object.keys(next) as (keyof Filters)[]) if (next[k] === undefined || next[k] === '') delete next[k];
+    onChange(next);
+  };
+  const count = (n: number | undefined) => (n === undefined ? '' : ` (${n})`);
+  const certLabel = { valid: t.certValid, expired: t.certExpired, unknown: t.certUnknown, none: t.certNone } as const;
+  return (
+    <details class="card filters" open={Object.keys(filters).length > 0}>
+      <summary>{t.filters}</summary>
+      <fieldset class="chips">
+        <legend>{t.filterStars}</legend>
+        {[5, 4, 3].map((n) => {
+          const on = filters.stars?.includes(n) ?? false;
+          return (
+            <label key={n} class={`chip${on ? ' on' : ''}`}>
+              <input
+                type="checkbox"
+                checked={on}
+                onChange={() => {
+                  const stars = on ? (filters.stars ?? []).filter((s) => s !== n) : [...(filters.stars ?? []), n];
+                  set({ stars: stars.length ? stars : undefined });
+                }}
+              />
+              {t.ocopStars(n)}
+              {count(facets?.stars[String(n)])}
+            </label>
+          );
+        })}
+      </fieldset>
+      <label for="f-group">{t.filterGroup}</label>
+      <select id="f-group" value={filters.group ?? ''} onChange={(e) => set({ group: e.currentTarget.value || undefined })}>
+        <option value="">{t.filterAny}</option>
+        {sortedEntries(facets?.ocopGroup).map(([g, n]) => (
+          <option key={g} value={g}>
+            {g}
+            {count(n)}
+          </option>
+        ))}
+        {filters.group && !facets?.ocopGroup[filters.group] ? <option value={filters.group}>{filters.group}</option> : null}
+      </select>
+      <label for="f-mark">{t.filterMark}</label>
+      <select id="f-mark" value={filters.mark ?? ''} onChange={(e) => set({ mark: e.currentTarget.value || undefined })}>
+        <option value="">{t.filterAny}</option>
+        {sortedEntries(facets?.markId).map(([id, n]) => (
+          <option key={id} value={id}>
+            {markNames.get(id) ?? id}
+            {count(n)}
+          </option>
+        ))}
+      </select>
+      <label for="f-year">{t.filterAwardYear}</label>
+      <select id="f-year" value={filters.awardYear ? String(filters.awardYear) : ''} onChange={(e) => set({ awardYear: Number(e.currentTarget.value) || undefined })}>
+        <option value="">{t.filterAny}</option>
+        {sortedEntries(facets?.awardYear)
+          .sort((a, b) => Number(b[0]) - Number(a[0]))
+          .map(([y, n]) => (
+            <option key={y} value={y}>
+              {y}
+              {count(n)}
+            </option>
+          ))}
+      </select>
+      <label for="f-cert">{t.filterCert}</label>
+      <select id="f-cert" value={filters.cert ?? ''} onChange={(e) => set({ cert: (e.currentTarget.value || undefined) as Filters['cert'] })}>
+        <option value="">{t.filterAny}</option>
+        {(['valid', 'expired', 'unknown', 'none'] as const).map((c) => (
+          <option key={c} value={c}>
+            {certLabel[c]}
+            {count(facets?.certificate[c])}
+          </option>
+        ))}
+      </select>
+      {Object.keys(filters).length ? (
+        <button type="button" class="btn secondary" onClick={() => onChange({})}>
+          {t.filterClear}
+        </button>
+      ) : null}
+    </details>
+  );
+}

@@ -1,0 +1,40 @@
+import { useState } from 'preact/hooks';
+import { useI18n } from '../../i18n/i18n';
+import { Icon } from '../../ui/Icon';
+
+/** Read a code from a photo (the camera app's picture, a screenshot) when live scanning fails. */
+export function PhotoUpload({ onDecoded, disabled }: { onDecoded(text: string): void; disabled: boolean }) {
+  const { t } = useI18n();
+  const [state, setState] = useState<'idle' | 'reading' | 'none' | 'failed'>('idle');
+  const onChange = async (e: Event) => {
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    setState('reading');
+    try {
+      const { decodeImageFile } = await import('../../scanner/decode');
+      const codes = await decodeImageFile(file);
+      const first = codes[0];
+      if (!first) return setState('none');
+      setState('idle');
+      performance.mark('nv:decoded');
+      onDecoded(first.text);
+    } catch {
+      setState('failed');
+    }
+  };
+  return (
+    <div class="photo-upload">
+      <label class={`btn secondary${disabled ? ' disabled' : ''}`}>
+        <Icon name="photo" size={20} /> {state === 'reading' ? t.photoReading : t.photoUpload}
+        <input type="file" accept="image/*" class="visually-hidden" disabled={disabled || state === 'reading'} onChange={onChange} />
+      </label>
+      {state === 'none' || state === 'failed' ? (
+        <p class="error" role="alert">
+          {state === 'none' ? t.photoNoCode : t.scannerLoadFailed}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+// One scan, start to finish: ask the server when there is a connection (the authoritative
+// verdict, recorded as a scan event); otherwise verify the signature against the offline
+// copy and queue the scan, so it is recorded when the phone is back online. Either way
+// the result goes into the phone's own history, and the verdict screen reads it from there.
+import type { VerifyResult } from '../../../server/domain/verify-result';
+import { api, timeout } from '../../api/api';
+import { offline } from '../../app/offline-access';
+import { readSettings } from '../../app/settings';
+import type { HistoryEntry } from '../../offline';
+
+const ONLINE_TIMEOUT_MS = 3000;
+
+// The entry just made, so the verdict screen renders at once without reading it back.
+const recent = new Map<string, HistoryEntry>();
+
+/** The history entry of a scan made in this page, if still in memory. */
+export const recentEntry = (id: string): HistoryEntry | undefined => recent.get(id);
+
+const newId = () => crypto.randomUUID().replace(/-/g, '');
+
+async function verifyOnline(body: { payload: string; deviceId: string; clientEventId: string; scannedAt: string; place?: string; pin?: string }): Promise<VerifyResult | { error: { code: string; message: string; message_vi: string } }> {
+  const res = await api.api.verify.$post({ json: body }, { init: { signal: timeout(ONLINE_TIMEOUT_MS) } });
+  if (res.status >= 500) throw new Error(`server answered ${res.status}`);
+  return (await res.json()) as VerifyResult | { error: { code: string; message: string; message_vi: string } };
+}
+
+export class ScanRejected extends Error {
+  constructor(
+    readonly code: string,
+    readonly message_vi: string,
+    readonly message_en: string,
+  ) {
+    super(message_en);
+  }
+}
+
+/** Check scanned or typed text; resolves with the id of its history entry. */
+export async function checkScan(payload: string, opts: { pin?: string } = {}): Promise<string> {
+  const { mod, store } = await offline();
+  const deviceId = await mod.getDeviceId(store);
+  const { place } = readSettings();
+  const scannedAt = new Date().toISOString();
+  const clientEventId = newId();
+  let result: VerifyResult | null = null;
+  if (navigator.onLine) {
+    try {
+      const answer = await verifyOnline({ payload, deviceId, clientEventId, scannedAt, ...(place ? { place: place.id } : {}), ...(opts.pin ? { pin: opts.pin } : {}) });
+      if ('error' in answer) throw new ScanRejected(answer.error.code, answer.error.message_vi, answer.error.message);
+      result = answer;
+    } catch (e) {
+      if (e instanceof ScanRejected) throw e;
+      // No answer in time: fall through to the offline check.
+    }
+  }
+  let id = clientEventId;
+  const online = result !== null;
+  let final: VerifyResult;
+  if (result) final = result;
+  else {
+    final = await mod.verifyOffline(store, payload, new Date());
+    id = await mod.enqueueScan(store, { payload, scannedAt, ...(place ? { place: place.id } : {}) });
+  }
+  const entry: HistoryEntry = { id, payload, scannedAt, verdict: final.verdict, productName: final.product?.name ?? null, result: final, online };
+  recent.set(id, entry);
+  await mod.addHistory(store, entry);
+  return id;
+}

@@ -1,0 +1,21 @@
+import type { Verdict } from '../../../server/domain/verdict';
+import type { Messages } from '../../i18n/messages';
+import type { IconName } from '../../ui/Icon';
+
+/** Icon, words and colour class of each verdict (never colour alone: PRODUCT.md §7). */
+export function verdictLook(t: Messages, verdict: Verdict, dataDate: string): { icon: IconName; title: string; lead: string; tone: 'good' | 'warn' | 'bad' | 'info' } {
+  switch (verdict) {
+    case 'authentic':
+      return { icon: 'check', title: t.verdictAuthentic, lead: t.verdictAuthenticLead, tone: 'good' };
+    case 'authentic_offline':
+      return { icon: 'check', title: t.verdictAuthenticOffline, lead: t.verdictAuthenticOfflineLead(dataDate), tone: 'good' };
+    case 'caution':
+      return { icon: 'warning', title: t.verdictCaution, lead: t.verdictCautionLead, tone: 'warn' };
+    case 'revoked':
+      return { icon: 'block', title: t.verdictRevoked, lead: t.verdictRevokedLead, tone: 'bad' };
+    case 'unverified':
+      return { icon: 'cross', title: t.verdictUnverified, lead: t.verdictUnverifiedLead, tone: 'bad' };
+    case 'not_a_stamp':
+      return { icon: 'info', title: t.verdictNotAStamp, lead: t.verdictNotAStampLead, tone: 'info' };
+  }
+}
