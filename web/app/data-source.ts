@@ -83,8 +83,7 @@ export async function getProducer(id: string): Promise<Sourced<ProducerPage | nu
     if (e instanceof NotFound) return { data: null, offline: false };
   }
   const { mod, store } = await offline();
-  const local = await mod.producerOffline(store, id, vietnamToday());
-  return { data: local ? { ...local.producer, products: local.products } : null, offline: true };
+  return { data: await mod.producerOffline(store, id, vietnamToday()), offline: true };
 }
 
 export async function getMarks(): Promise<Sourced<Mark[]>> {
