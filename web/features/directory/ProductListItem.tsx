@@ -10,7 +10,7 @@ export function ProductListItem({ product }: { product: ProductSummary }) {
       <a href={`/product/${encodeURIComponent(product.id)}`}>
         <strong>{product.name}</strong>
       </a>
-      <div class="muted">{[product.producerName, product.placeName, product.province].filter(Boolean).join(' · ')}</div>
+      <div class="muted">{[...new Set([product.producerName, product.placeName, product.province].filter(Boolean))].join(' · ')}</div>
       <div>
         <Stars stars={product.stars} potentialFive={product.potentialFive} />
         {cert === 'expired' ? <span class="tag status-expired">{t.certExpired}</span> : null}

@@ -82,7 +82,7 @@ export function ProductFacts({ product, producer, certifications, marks, awards,
       ) : null}
       {product.placeName || product.province ? (
         <p>
-          {t.place}: {[product.placeName, product.province].filter(Boolean).join(', ')}
+          {t.place}: {[...new Set([product.placeName, product.province].filter(Boolean))].join(', ')}
           {product.formerPlaceName ? <span class="muted"> ({t.formerPlace(product.formerPlaceName)})</span> : null}
         </p>
       ) : null}
