@@ -1,0 +1,50 @@
+// GET /api/products answered from the local copy: the same query reading, filters, facets
+// and order as the server's embedded engine (search-index.ts), items as ProductSummary.
+import type { FacetCounts } from '../../server/domain/search-types';
+import type { ProductSummary } from '../../server/domain/registry-types';
+import { productSummaries } from './catalogue-index';
+import { loadCatalogueView } from './catalogue-offline';
+import { buildSearchDocuments } from './search-documents';
+import { buildSearchIndex, searchIndex, type SearchIndex } from './search-index';
+import type { OfflineStore } from './store';
+
+export interface OfflineSearchQuery {
+  q: string;
+  stars?: number[];
+  group?: string;
+  place?: string;
+  mark?: string;
+  awardYear?: number;
+  cert?: 'valid' | 'expired' | 'unknown' | 'none';
+  limit: number;
+  offset: number;
+}
+
+export interface OfflineSearchResult {
+  items: ProductSummary[];
+  total: number;
+  limit: number;
+  offset: number;
+  facets: FacetCounts;
+  query: { raw: string; interpreted: string; corrections: string[] };
+  engine: 'offline';
+}
+
+const NO_FACETS: FacetCounts = { stars: {}, ocopGroup: {}, placeId: {}, markId: {}, awardYear: {}, certificate: {} };
+
+/** Search the local copy like GET /api/products; `today` (YYYY-MM-DD) decides valid vs expired. */
+export async function searchOffline(store: OfflineStore, query: OfflineSearchQuery, today: string): Promise<OfflineSearchResult> {
+  const loaded = await loadCatalogueView(store);
+  const empty: OfflineSearchResult = { items: [], total: 0, limit: query.limit, offset: query.offset, facets: NO_FACETS, query: { raw: query.q, interpreted: '', corrections: [] }, engine: 'offline' };
+  if (!loaded) return empty;
+  const { view, catalogue } = loaded;
+  const index = view.derived<SearchIndex>('search', () => buildSearchIndex(buildSearchDocuments(catalogue)));
+  const result = searchIndex(index, {
+    q: query.q,
+    filters: { stars: query.stars, ocopGroup: query.group, placeId: query.place, markId: query.mark, awardYear: query.awardYear, certificate: query.cert },
+    limit: query.limit,
+    offset: query.offset,
+    today,
+  });
+  return { ...empty, items: productSummaries(catalogue, result.ids, today), total: result.total, facets: result.facets, query: result.query };
+}
