@@ -1,6 +1,7 @@
 // Report a suspected fake: no account, only what the shopper types plus the scanned code.
 // Sent at once when online; otherwise kept in the outbox and sent when back online.
 import { useEffect, useState } from 'preact/hooks';
+import { api } from '../../api/api';
 import { useBackground } from '../../app/background-context';
 import { offline } from '../../app/offline-access';
 import { useLocation } from '../../app/router';
@@ -44,10 +45,10 @@ export function ReportScreen() {
         ...(note.trim() ? { note: note.trim() } : {}),
         ...(contact.trim() ? { contact: contact.trim() } : {}),
         ...(place ? { place: place.id } : {}),
-      });
+      }, navigator.onLine ? api : undefined);
       if (outcome.status === 'sent') setState({ kind: 'sent' });
       else if (outcome.status === 'queued') setState({ kind: 'queued' });
-      else setState({ kind: 'failed', why: pick(lang, outcome.error) });
+      else setState({ kind: 'failed', why: pick(lang, { message_vi: outcome.error.message_vi, message_en: outcome.error.message_en }) });
       void background.refresh();
     } catch {
       setState({ kind: 'failed', why: t.error });
