@@ -2,7 +2,7 @@
 // pressure (navigator.storage.persist). Browsers answer silently from site engagement;
 // the answer is stored so the UI can show it. Where the API is missing it stays null.
 import { META_KEYS } from './schema';
-import { readMeta, writeMeta, type OfflineStore } from './store';
+import { writeMeta, type OfflineStore } from './store';
 
 /** Request persistent storage when available and remember the answer. */
 export async function requestPersistence(store: OfflineStore): Promise<boolean | null> {
@@ -18,7 +18,3 @@ export async function requestPersistence(store: OfflineStore): Promise<boolean |
   }
 }
 
-/** The last answer to the persistence request, or null when never asked or not supported. */
-export function persistedAnswer(store: OfflineStore): Promise<boolean | null> {
-  return readMeta<boolean>(store, META_KEYS.persisted);
-}

@@ -16,6 +16,7 @@ export const NOT_GENUINE: Reason = {
   message_en: 'This stamp could not be verified — the goods may be counterfeit. Please report it so it can be checked.',
 };
 
+/** The signature checked out against a synced key: names the issuer and whether it is a demo issuer. */
 export function signatureValid(issuerId: string, issuerName: string, isDemo: boolean): Reason {
   return {
     code: 'signature_valid',
@@ -27,6 +28,7 @@ export function signatureValid(issuerId: string, issuerName: string, isDemo: boo
   };
 }
 
+/** Said beside every demo stamp, so a test sheet is never taken for real goods. */
 export const DEMO_ISSUER: Reason = {
   code: 'demo_issuer',
   message_vi: 'Đây là tem THỬ NGHIỆM (demo) của Nguồn Việt, không gắn với hàng hóa thật.',
@@ -76,6 +78,7 @@ export function keyRevoked(revokedAt: string | null): Reason {
   };
 }
 
+/** Before the first sync nothing can be checked offline; the UI keys on this code. */
 export const NO_REGISTRY: Reason = {
   code: 'offline_no_registry',
   message_vi: 'Điện thoại chưa tải dữ liệu để kiểm tra tem khi không có mạng, nên chưa có kết luận. Kết quả sẽ có khi có mạng.',
