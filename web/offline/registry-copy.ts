@@ -49,7 +49,9 @@ export async function loadRegistry(store: OfflineStore, kinds: readonly Registry
     const missing = kinds.filter((kind) => !rowsByKind.has(kind));
     const index = tx.objectStore(RECORDS).index('kind');
     const loaded = await Promise.all(missing.map((kind) => request(index.getAll(kind)) as Promise<LocalRecord[]>));
-    missing.forEach((kind, i) => rowsByKind.set(kind, (loaded[i] ?? []).map((row) => ({ ...row.data, imported_at: row.at }))));
+    // The feed does not carry the server's imported_at yet; until it does, provenance says
+    // when this copy learnt the row (snapshot time or page fetch time).
+    missing.forEach((kind, i) => rowsByKind.set(kind, (loaded[i] ?? []).map((row) => ({ ...row.data, imported_at: row.data.imported_at ?? row.at }))));
     return entry.view;
   });
 }
