@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { precompressPlugin } from './web/build/precompress-plugin';
-import { pwaPlugin } from './web/build/pwa-plugin';
+import { precompressPlugin } from './web/build/precompress-plugin.ts';
+import { pwaPlugin } from './web/build/pwa-plugin.ts';
 
 const rootDir = fileURLToPath(new URL('.', import.meta.url));
 

@@ -26,7 +26,11 @@ export function buildWebIfStale(log: (m: string) => void = console.log): boolean
   if (builtAt >= sourcesAt) return false;
   log(builtAt ? 'web app: sources changed, rebuilding web/dist …' : 'web app: building web/dist …');
   const started = Date.now();
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  // NODE_ENV from a caller (vitest sets "test") would make Vite build a development bundle.
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--mode', 'production', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   log(`web app: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return true;
 }
