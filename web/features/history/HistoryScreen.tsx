@@ -38,7 +38,7 @@ export function HistoryScreen() {
         <>
           <ul class="plain history">
             {entries.map((e) => {
-              const look = verdictLook(t, e.result.verdict, '');
+              const look = verdictLook(t, e.result.verdict, '', e.result.reasons.map((r) => r.code));
               return (
                 <li key={e.id} class={`history-item tone-${look.tone}`}>
                   <a href={`/verdict/${encodeURIComponent(e.id)}`}>

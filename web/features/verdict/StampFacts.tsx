@@ -9,7 +9,9 @@ export function StampFacts({ result }: { result: VerifyResult }) {
   if (!stamp) return null;
   return (
     <ul class="plain stamp-facts">
-      <li class="code">{t.verdictSerial(stamp.serial)}</li>
+      <li>
+        {t.verdictSerial}: <span class="code">{stamp.serial}</span>
+      </li>
       {stamp.checks ? <li>{t.verdictChecks(stamp.checks)}</li> : null}
       {stamp.firstCheckedAt ? <li>{t.verdictFirstChecked(showTime(stamp.firstCheckedAt))}</li> : null}
       {batch?.revokedAt ? <li>{t.verdictRevokedAt(showDate(batch.revokedAt), batch.revokeReason ?? '')}</li> : null}

@@ -56,9 +56,10 @@ export function VerdictScreen({ id }: { id: string }) {
 
   const { result } = entry;
   const dataDate = showDate(status.registry?.generatedAt ?? status.registry?.syncedAt ?? null);
-  const look = verdictLook(t, result.verdict, dataDate);
-  const canReport = result.verdict === 'caution' || result.verdict === 'unverified' || result.verdict === 'revoked';
-  const isDemo = result.batch?.isDemo || result.reasons.some((r) => r.code === 'demo_stamp' || r.demo === true);
+  const codes = result.reasons.map((r) => r.code);
+  const look = verdictLook(t, result.verdict, dataDate, codes);
+  const canReport = (result.verdict === 'caution' || result.verdict === 'unverified' || result.verdict === 'revoked') && !codes.includes('offline_no_registry');
+  const isDemo = result.batch?.isDemo || codes.includes('demo_issuer') || result.reasons.some((r) => r.isDemo === true);
   const checkPin = async (pin: string) => {
     try {
       const newId = await checkScan(entry.payload, { pin });

@@ -3,7 +3,9 @@ import type { Messages } from '../../i18n/messages';
 import type { IconName } from '../../ui/Icon';
 
 /** Icon, words and colour class of each verdict (never colour alone: PRODUCT.md §7). */
-export function verdictLook(t: Messages, verdict: Verdict, dataDate: string): { icon: IconName; title: string; lead: string; tone: 'good' | 'warn' | 'bad' | 'info' } {
+export function verdictLook(t: Messages, verdict: Verdict, dataDate: string, reasonCodes: readonly string[] = []): { icon: IconName; title: string; lead: string; tone: 'good' | 'warn' | 'bad' | 'info' } {
+  // Offline before the first sync nothing could be checked: say so, never "may be fake".
+  if (reasonCodes.includes('offline_no_registry')) return { icon: 'offline', title: t.verdictNoData, lead: t.verdictNoDataLead, tone: 'info' };
   switch (verdict) {
     case 'authentic':
       return { icon: 'check', title: t.verdictAuthentic, lead: t.verdictAuthenticLead, tone: 'good' };
