@@ -1,6 +1,7 @@
 // Child process of bench:verify. `app`: the real server on a fresh temp database with
-// 1,000 issued demo stamps (their URLs go to stdout as one JSON line). `hello`: a bare
-// Hono route on the same node-server, the yardstick.
+// demo stamps issued (their URLs go to stdout as one JSON line). `hello`: a bare Hono route
+// on the same node-server, the yardstick. Both answer an IPC message with their CPU time
+// and request count, so the bench can print CPU per request (robust on a busy machine).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,18 +12,27 @@ import { bootstrap } from '../../server/bootstrap';
 import { readConfig } from '../../server/config';
 
 const mode = process.argv[2];
+const firstScanStamps = Number(process.env.BENCH_FIRST_SCANS ?? 50_000);
 // Exit cleanly on a signal so --cpu-prof can write its profile.
 process.on('SIGINT', () => process.exit(0));
 process.on('SIGTERM', () => process.exit(0));
+
+let requests = 0;
+process.on('message', () => process.send?.({ cpu: process.cpuUsage(), requests }));
+const listen = (fetch: (req: Request) => Response | Promise<Response>, extra: object) =>
+  serve({ fetch: (req: Request) => (requests++, fetch(req)), port: 0, hostname: '127.0.0.1' }, (info) => console.log(JSON.stringify({ port: info.port, ...extra })));
+
 if (mode === 'hello') {
   const app = new Hono().get('/hello', (c) => c.text('hello'));
-  serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(JSON.stringify({ port: info.port })));
+  listen(app.fetch, {});
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'nv-bench-'));
   const config = readConfig({ DATABASE_PATH: join(dir, 'bench.db'), ISSUER_KEY_DIR: join(dir, 'keys'), PUBLIC_URL: 'https://nguonviet.vn' });
   const runtime = await bootstrap(config, { log: () => {} });
   const hit = await runtime.deps.search.search({ q: 'Gà đồi Ba Vì', filters: {}, limit: 1, offset: 0, facets: false, today: runtime.deps.clock.today() });
-  const batch = await runtime.issuing.issueBatch({ productId: hit.hits[0]!.id, count: 1000, withPin: false, expiresAt: null, issuerId: 'demo-issuer' });
+  const issue = (count: number) => runtime.issuing.issueBatch({ productId: hit.hits[0]!.id, count, withPin: false, expiresAt: null, issuerId: 'demo-issuer' });
+  const batch = await issue(1000);
+  const fresh = await issue(firstScanStamps);
   const app = createApp(runtime.deps);
-  serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(JSON.stringify({ port: info.port, urls: batch.stamps.map((s) => s.url) })));
+  listen(app.fetch, { urls: batch.stamps.map((s) => s.url), freshUrls: fresh.stamps.map((s) => s.url) });
 }

@@ -1,21 +1,43 @@
 // npm run bench:verify — the real /api/verify against a bare Hono "hello" route, each in
-// its own server process, loaded in the same run over loopback by autocannon (bounded:
-// 50 connections, a few seconds each). Payloads mix genuine stamps, forged ones (one
-// changed signature character) and one stamp repeated; prints req/s, p50/p99 and ratios.
+// its own server process, loaded in the same run over loopback by autocannon (in this
+// process, so it never shares an event loop with a server): 50 connections, the same
+// duration for every row, a warm-up before each server. Prints req/s, p50/p99, the ratio to
+// hello (measured first and last; the ratio uses their mean), and server CPU per request,
+// which moves much less than req/s when other work shares the machine.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const FIXED_RATE = Number(process.env.BENCH_FIXED_RATE ?? 1000);
 
-async function startServer(mode: 'app' | 'hello'): Promise<{ child: ChildProcess; info: { port: number; urls?: string[] } }> {
-  const child = spawn(process.execPath, [...process.execArgv, new URL('./verify-server.ts', import.meta.url).pathname, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+interface ServerInfo {
+  port: number;
+  urls?: string[];
+  freshUrls?: string[];
+}
+interface Server {
+  child: ChildProcess;
+  info: ServerInfo;
+}
+
+async function startServer(mode: 'app' | 'hello'): Promise<Server> {
+  const child = spawn(process.execPath, [...process.execArgv, new URL('./verify-server.ts', import.meta.url).pathname, mode], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
+    createInterface({ input: child.stdout!, crlfDelay: Infinity }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
   });
-  return { child, info: JSON.parse(line) as { port: number; urls?: string[] } };
+  return { child, info: JSON.parse(line) as ServerInfo };
+}
+
+/** The server's CPU time (all its threads) and requests served so far. */
+function serverCounters(server: Server): Promise<{ cpuUs: number; requests: number }> {
+  return new Promise((resolve) => {
+    server.child.once('message', (m: { cpu: NodeJS.CpuUsage; requests: number }) => resolve({ cpuUs: m.cpu.user + m.cpu.system, requests: m.requests }));
+    server.child.send('counters');
+  });
 }
 
 function forge(url: string): string {
@@ -23,48 +45,84 @@ function forge(url: string): string {
   return url.slice(0, i) + (url[i] === 'A' ? 'B' : 'A') + url.slice(i + 1);
 }
 
-async function load(title: string, opts: autocannon.Options) {
-  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...opts });
-  const non2xx = result.non2xx;
-  return { title, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx, total: result.requests.total };
+interface Row {
+  title: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  cpuUsPerReq: number;
+  failures: number;
+  total: number;
+  note?: string;
 }
 
+async function load(title: string, server: Server, opts: autocannon.Options): Promise<Row> {
+  const before = await serverCounters(server);
+  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...opts });
+  const after = await serverCounters(server);
+  return {
+    title,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuUsPerReq: (after.cpuUs - before.cpuUs) / Math.max(1, after.requests - before.requests),
+    failures: result.non2xx + result.errors + result.timeouts,
+    total: result.requests.total,
+  };
+}
+
+const loadBefore = loadavg();
 const hello = await startServer('hello');
 const app = await startServer('app');
 const urls = app.info.urls!;
+const freshUrls = app.info.freshUrls!;
 const forged = urls.slice(0, 200).map(forge);
 let n = 0;
 const body = (payload: string) => JSON.stringify({ payload, deviceId: `bench-device-${n % 997}` });
+const helloOpts: autocannon.Options = { url: `http://127.0.0.1:${hello.info.port}/hello` };
+const verifyOpts = (next: () => string, extra: Partial<autocannon.Options> = {}): autocannon.Options => ({
+  url: `http://127.0.0.1:${app.info.port}/api/verify`,
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  requests: [{ setupRequest: (req) => ({ ...req, body: next() }) }],
+  ...extra,
+});
 const mixed = () => {
   n++;
   const r = n % 10;
-  // 60% genuine (many stamps, many phones), 30% forged, 10% one stamp repeated.
-  const payload = r < 6 ? urls[n % urls.length]! : r < 9 ? forged[n % forged.length]! : urls[0]!;
-  return body(payload);
+  return body(r < 6 ? urls[n % urls.length]! : r < 9 ? forged[n % forged.length]! : urls[0]!);
 };
+let fresh = 0;
 
-const rows = [];
+const rows: Row[] = [];
 try {
-  await load('warm-up', { url: `http://127.0.0.1:${hello.info.port}/hello`, duration: 2 });
-  rows.push(await load('bare Hono GET /hello', { url: `http://127.0.0.1:${hello.info.port}/hello` }));
-  await load('warm-up', { url: `http://127.0.0.1:${app.info.port}/api/verify`, method: 'POST', headers: { 'content-type': 'application/json' }, body: body(urls[1]!), duration: 2 });
-  const verifyOpts = (setup: () => string): autocannon.Options => ({
-    url: `http://127.0.0.1:${app.info.port}/api/verify`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    requests: [{ setupRequest: (req) => ({ ...req, body: setup() }) }],
-  });
-  rows.push(await load('POST /api/verify mixed (60% genuine, 30% forged, 10% repeated)', verifyOpts(mixed)));
-  rows.push(await load('POST /api/verify genuine only', verifyOpts(() => body(urls[++n % urls.length]!))));
-  rows.push(await load('POST /api/verify forged only', verifyOpts(() => body(forged[++n % forged.length]!))));
+  await load('warm-up', hello, { ...helloOpts, duration: 2 });
+  await load('warm-up', app, verifyOpts(() => body(urls[++n % urls.length]!), { duration: 2 }));
+  rows.push(await load('bare Hono GET /hello (first)', hello, helloOpts));
+  rows.push(await load('verify mixed: 60% genuine, 30% forged, 10% one stamp', app, verifyOpts(mixed)));
+  rows.push(await load('verify genuine, 1,000 stamps re-scanned (warm)', app, verifyOpts(() => body(urls[++n % urls.length]!))));
+  const firstScans = await load('verify genuine, first scan of each stamp (cold)', app, verifyOpts(() => body(freshUrls[fresh++ % freshUrls.length]!)));
+  if (fresh > freshUrls.length) firstScans.note = `only ${freshUrls.length} of ${fresh} were first scans`;
+  rows.push(firstScans);
+  rows.push(await load('verify forged (200 forged URLs of real serials)', app, verifyOpts(() => body(forged[++n % forged.length]!))));
+  rows.push(await load('verify one stamp repeated, many phones', app, verifyOpts(() => body(urls[0]!))));
+  rows.push(await load('bare Hono GET /hello (last)', hello, helloOpts));
+  rows.push(await load(`bare Hono GET /hello at a fixed ${FIXED_RATE} req/s`, hello, { ...helloOpts, overallRate: FIXED_RATE }));
+  rows.push(await load(`verify mixed at a fixed ${FIXED_RATE} req/s`, app, verifyOpts(mixed, { overallRate: FIXED_RATE })));
 } finally {
   hello.child.kill();
   app.child.kill();
 }
 
-const base = rows[0]!.rps;
-console.log(`\nbench:verify — ${CONNECTIONS} connections, ${DURATION_S} s each, loopback, Node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
-console.log(`${'route'.padEnd(66)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'vs hello'.padStart(9)} ${'non-2xx'.padStart(8)}`);
+const base = (rows[0]!.rps + rows[6]!.rps) / 2;
+const fmt = (x: number, d = 0) => x.toFixed(d);
+console.log(`\nbench:verify — ${CONNECTIONS} connections, ${DURATION_S} s per row, loopback, Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'})`);
+console.log(`load average before ${loadBefore.map((x) => fmt(x, 2)).join(' ')}, after ${loadavg().map((x) => fmt(x, 2)).join(' ')}; autocannon runs in this process, each server in its own`);
+console.log(`${'route'.padEnd(56)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'vs hello'.padStart(9)} ${'CPU µs/req'.padStart(11)} ${'failed'.padStart(7)}`);
 for (const r of rows) {
-  console.log(`${r.title.padEnd(66)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${((r.rps / base) * 100).toFixed(0).padStart(8)}% ${String(r.non2xx + r.errors).padStart(8)}`);
+  const ratio = r.title.includes('fixed') ? '' : `${fmt((r.rps / base) * 100)}%`;
+  console.log(
+    `${r.title.padEnd(56)} ${fmt(r.rps).padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${ratio.padStart(9)} ${fmt(r.cpuUsPerReq).padStart(11)} ${String(r.failures).padStart(7)}${r.note ? `  (${r.note})` : ''}`,
+  );
 }
+console.log(`"vs hello" is against the mean of the two hello rows (${fmt(base)} req/s). CPU µs/req counts all of a server's threads.`);

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import { createLru } from '../domain/lru';
+import { startWalCheckpointer } from './wal-checkpointer';
 
 export interface Batch {
   id: string;
@@ -55,7 +56,14 @@ export interface StampRepository {
   revokeStamp(serial: string, at: string, reason: string): boolean;
   recordPinFailure(serial: string): number;
   markPinUsed(serial: string, at: string, deviceHash: string | null): void;
+  /** A stamp's scan events, oldest first (a copy the caller may change). */
   scanEvents(serial: string): ScanEvent[];
+  /**
+   * The same list without the copy, for the verify hot path: the repository's cached array,
+   * which it only ever extends in place (new events inserted in scannedAt order) until it
+   * drops it and starts a new one. Callers must not change it.
+   */
+  scanHistory(serial: string): readonly ScanEvent[];
   scanEventByClientId(clientEventId: string): ScanEvent | null;
   /** Latest scan events recorded with a reason code (e.g. serial_not_issued), newest first. */
   scanEventsWithReason(code: string, limit: number): ScanEvent[];
@@ -116,9 +124,27 @@ const toScanEvent = (r: Row): ScanEvent => ({
   receivedAt: String(r.received_at),
 });
 
+// ISO-8601 UTC instants in one format sort as plain strings (localeCompare is ICU collation,
+// ~50× slower, and was most of the cost of appending to a long scan history).
+const byScannedAt = (a: ScanEvent, b: ScanEvent) => (a.scannedAt < b.scannedAt ? -1 : a.scannedAt > b.scannedAt ? 1 : 0);
+
+/** Insert into a list sorted by scannedAt, after any equal ones (as a stable sort would). */
+function insertSorted(events: ScanEvent[], e: ScanEvent) {
+  let i = events.length;
+  while (i > 0 && events[i - 1]!.scannedAt > e.scannedAt) i--;
+  events.splice(i, 0, e);
+}
+
+export interface StampRepositoryOptions {
+  flushDelayMs?: number;
+  /** Checkpoint the WAL from a worker thread instead of inside a flush (default true). */
+  backgroundCheckpoints?: boolean;
+}
+
 /** Build the stamp repository over SQLite. */
-export function createStampRepository(db: Db, options: { flushDelayMs?: number } = {}): StampRepository {
+export function createStampRepository(db: Db, options: StampRepositoryOptions = {}): StampRepository {
   const flushDelayMs = options.flushDelayMs ?? 5;
+  if (options.backgroundCheckpoints ?? true) startWalCheckpointer(db);
   const insertBatch = db.prepare(
     `INSERT INTO batches (id, product_id, issuer_id, kid, count, has_pin, expires_at, status, is_demo, created_at)
      VALUES (@id, @productId, @issuerId, @kid, @count, @hasPin, @expiresAt, @status, @isDemo, @createdAt)`,
@@ -165,7 +191,17 @@ export function createStampRepository(db: Db, options: { flushDelayMs?: number }
   const batchCache = createLru<string, Batch | null>(10_000);
   const eventsCache = createLru<string, ScanEvent[]>(50_000);
   let seenVersion = -1;
+  // One PRAGMA per synchronous stretch of work: the stamp, batch and history reads of one
+  // verification run back to back, and no other process's commit can be told apart
+  // within such a stretch anyway.
+  let checkedThisTurn = false;
+  const endTurn = () => {
+    checkedThisTurn = false;
+  };
   const checkExternalWrites = () => {
+    if (checkedThisTurn) return;
+    checkedThisTurn = true;
+    queueMicrotask(endTurn);
     const v = Number(dataVersion.get());
     if (v === seenVersion) return;
     seenVersion = v;
@@ -174,6 +210,18 @@ export function createStampRepository(db: Db, options: { flushDelayMs?: number }
     eventsCache.clear();
   };
   const forgetStamp = (serial: string) => stampCache.delete(serial);
+  const scanHistory = (serial: string): readonly ScanEvent[] => {
+    checkExternalWrites();
+    let events = eventsCache.get(serial);
+    if (!events) {
+      const stored = (eventsOf.all(serial) as Row[]).map(toScanEvent);
+      const waiting: ScanEvent[] = [];
+      for (let i = 0; i < pending.length; i++) if (pending[i]!.serial === serial) waiting.push(asEvent(pending[i]!, i));
+      events = waiting.length ? [...stored, ...waiting].sort(byScannedAt) : stored;
+      eventsCache.set(serial, events);
+    }
+    return events;
+  };
 
   return {
     insertBatch(b) {
@@ -226,17 +274,8 @@ export function createStampRepository(db: Db, options: { flushDelayMs?: number }
       forgetStamp(serial);
       pinUsed.run(at, deviceHash, serial);
     },
-    scanEvents(serial) {
-      checkExternalWrites();
-      let events = eventsCache.get(serial);
-      if (!events) {
-        const stored = (eventsOf.all(serial) as Row[]).map(toScanEvent);
-        const waiting = pending.map(asEvent).filter((e) => e.serial === serial);
-        events = waiting.length ? [...stored, ...waiting].sort((a, b) => a.scannedAt.localeCompare(b.scannedAt)) : stored;
-        eventsCache.set(serial, events);
-      }
-      return [...events];
-    },
+    scanEvents: (serial) => [...scanHistory(serial)],
+    scanHistory,
     scanEventByClientId(id) {
       const i = pending.findIndex((e) => e.clientEventId === id);
       if (i >= 0) return asEvent(pending[i]!, i);
@@ -252,10 +291,7 @@ export function createStampRepository(db: Db, options: { flushDelayMs?: number }
       pending.push(e);
       if (e.clientEventId) pendingClientIds.add(e.clientEventId);
       const cached = e.serial ? eventsCache.get(e.serial) : undefined;
-      if (cached) {
-        cached.push(asEvent(e, pending.length - 1));
-        cached.sort((a, b) => a.scannedAt.localeCompare(b.scannedAt));
-      }
+      if (cached) insertSorted(cached, asEvent(e, pending.length - 1));
       if (pending.length >= 1000) flush();
       else timer ??= setTimeout(flush, flushDelayMs);
       return true;

@@ -8,12 +8,10 @@ import {
   checkOtherDevices,
   DEFAULT_THRESHOLDS,
   type AnomalyThresholds,
-  type PriorScan,
 } from '../../domain/anomaly-rules';
 import { stampOfDigitalLink } from '../../domain/gs1-digital-link';
 import { parseScan, type ParsedScan } from '../../domain/parse-scan';
 import type { Stamp } from '../../domain/stamp-codec';
-import { verifyStampSignature } from '../../domain/stamp-signature';
 import { formatVietnamDate, formatVietnamTime, type Reason } from '../../domain/verdict';
 import type { CatalogueRepository } from '../../repositories/catalogue/catalogue.repository';
 import type { Clock } from '../../repositories/clock';
@@ -22,6 +20,9 @@ import type { StampRepository } from '../../repositories/stamp.repository';
 import { describeNotAStamp } from '../../domain/not-a-stamp';
 import { createLru } from '../../domain/lru';
 import { createRateLimiter } from './rate-limiter';
+import { verifyStampSignatureHere } from './node-ed25519';
+import { buildHistoryView, createHistoryViews } from './scan-history-view';
+import { createVerifiedSignatureCache } from './verified-signatures';
 import type { VerifyInput, VerifyOutcome, VerifyResult } from './verify-types';
 
 export interface VerifyServiceDeps {
@@ -38,6 +39,8 @@ export interface VerifyServiceDeps {
   pinMaxFailures?: number;
   pinAttemptsPerIpPerHour?: number;
   pinAttemptsPerSerialPerHour?: number;
+  /** Ed25519 check of a stamp; node:crypto on this thread unless a test swaps it. */
+  verifySignature?: (publicKey: Uint8Array, stamp: Stamp) => boolean | Promise<boolean>;
 }
 
 export interface VerifyService {
@@ -46,6 +49,8 @@ export interface VerifyService {
 
 interface KeyInfo {
   publicKey: Uint8Array;
+  /** The public key as stored (base64url): identifies it in the verified-signature cache. */
+  publicKeyText: string;
   status: 'active' | 'retired' | 'revoked';
   revokedAt: string | null;
 }
@@ -64,14 +69,21 @@ export function keyedHash(secret: Uint8Array, text: string): string {
 /** Build the verification service. */
 export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
   const { registry, catalogue, stamps, clock, secret } = deps;
+  const verifySignature = deps.verifySignature ?? verifyStampSignatureHere;
   const thresholds = { ...DEFAULT_THRESHOLDS, ...deps.thresholds };
   const pinMaxFailures = deps.pinMaxFailures ?? 5;
   const ipLimiter = createRateLimiter(deps.pinAttemptsPerIpPerHour ?? 30, 3600_000);
   const serialLimiter = createRateLimiter(deps.pinAttemptsPerSerialPerHour ?? 10, 3600_000);
-  // Same bytes, same answer: verified signatures are cached (repeat scans are common).
-  const signatureCache = createLru<string, boolean>(100_000);
+  // Repeat scans are common: the same phone re-checks, a shelf of goods gets scanned.
+  const verifiedSignatures = createVerifiedSignatureCache(100_000);
+  // Parsing a stamp URL (WHATWG URL, base32) costs more than the rest of a cached check;
+  // the parse is a pure function of the text, so keep the recent stamp parses.
+  const parsedStamps = createLru<string, ParsedScan>(20_000);
+  const deviceHashes = createLru<string, string>(20_000);
   const productCache = createLru<string, ReturnType<CatalogueRepository['productDetail']>>(2_000);
-  const placeCache = createLru<string, { name: string; provinceId: string | null } | null>(5_000);
+  const productCards = new WeakMap<ProductDetail, ProductCard>();
+  // Places are validated ids of the catalogue (a few thousand), so a plain map stays small.
+  const placeCache = new Map<string, { name: string; provinceId: string | null } | null>();
 
   let cachedVersion = -1;
   let keys = new Map<string, KeyInfo>();
@@ -83,7 +95,12 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
     keys = new Map(
       [...registry.allRecords('issuer_keys').values()].map((k) => [
         String(k.id),
-        { publicKey: new Uint8Array(Buffer.from(String(k.public_key), 'base64url')), status: k.status as KeyInfo['status'], revokedAt: (k.revoked_at as string | null) ?? null },
+        {
+          publicKey: new Uint8Array(Buffer.from(String(k.public_key), 'base64url')),
+          publicKeyText: String(k.public_key),
+          status: k.status as KeyInfo['status'],
+          revokedAt: (k.revoked_at as string | null) ?? null,
+        },
       ]),
     );
     gs1 = [...registry.allRecords('gs1_prefixes').values()].map((r) => ({
@@ -93,6 +110,9 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
       organisation: String(r.organisation),
     }));
     productCache.clear();
+    // Place names come from the registry too.
+    placeCache.clear();
+    historyViews.clear();
   };
 
   const placeOf = (placeId: string | null) => {
@@ -100,37 +120,67 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
     let p = placeCache.get(placeId);
     if (p === undefined) {
       p = catalogue.coarsePlace(placeId);
+      if (placeCache.size >= 50_000) placeCache.clear();
       placeCache.set(placeId, p);
     }
     return p;
   };
 
+  const historyViews = createHistoryViews(placeOf, 20_000);
+
+  const deviceHashOf = (deviceId: string) => {
+    let h = deviceHashes.get(deviceId);
+    if (h === undefined) {
+      h = keyedHash(secret, `device|${deviceId}`);
+      deviceHashes.set(deviceId, h);
+    }
+    return h;
+  };
+
+  const parse = (payload: string, now: string): ParsedScan => {
+    const cached = parsedStamps.get(payload);
+    if (cached) return cached;
+    const scan = parseScan(payload, { publicHosts: deps.publicHosts, officialDomains: deps.officialDomains, referenceYear: Number(now.slice(0, 4)) });
+    if (scan.kind === 'stamp' && scan.ok) parsedStamps.set(payload, scan);
+    return scan;
+  };
+
   async function checkSignature(stamp: Stamp, key: KeyInfo | undefined): Promise<boolean> {
-    const cacheKey = `${stamp.kid}|${stamp.serial}|${Buffer.from(stamp.signature).toString('base64')}`;
-    const cached = signatureCache.get(cacheKey);
-    if (cached !== undefined) return cached;
-    // An unknown kid still costs a verification, so timing says nothing about serials.
-    const valid = await verifyStampSignature(key?.publicKey ?? DUMMY_KEY, stamp);
-    const result = valid && key !== undefined;
-    signatureCache.set(cacheKey, result);
-    return result;
+    if (key && verifiedSignatures.has(stamp, key.publicKeyText)) return true;
+    // Every miss costs one verification, an unknown kid included, so a forged signature,
+    // an unknown key and a never-issued serial all take the same time.
+    const checked = verifySignature(key?.publicKey ?? DUMMY_KEY, stamp);
+    const valid = typeof checked === 'boolean' ? checked : await checked;
+    if (!valid || !key) return false;
+    verifiedSignatures.add(stamp, key.publicKeyText);
+    return true;
   }
 
-  function productFacts(productId: string) {
+  function productFacts(productId: string, today: string) {
     let detail = productCache.get(productId);
     if (detail === undefined) {
-      detail = catalogue.productDetail(productId, clock.today());
+      detail = catalogue.productDetail(productId, today);
       productCache.set(productId, detail);
     }
     return detail;
   }
 
-  async function verifyStamp(stamp: Stamp, input: VerifyInput, gtinOfLink: string | null, scannedAt: string, now: string): Promise<VerifyOutcome> {
+  /** The product card of a result, built once per cached product detail. */
+  function productCard(detail: ProductDetail): ProductCard {
+    let card = productCards.get(detail);
+    if (!card) {
+      card = { product: { ...pickSummary(detail), gtins: detail.gtins }, producer: detail.producer, certifications: detail.certifications, marks: detail.marks, awards: detail.awards };
+      productCards.set(detail, card);
+    }
+    return card;
+  }
+
+  async function verifyStamp(stamp: Stamp, input: VerifyInput, gtinOfLink: string | null, scannedAt: string, now: string, today: string): Promise<VerifyOutcome> {
     const key = keys.get(stamp.kid);
     const signatureValid = await checkSignature(stamp, key);
     // Always look the serial up too: a bad signature and an unissued serial take the same path.
     const record = stamps.stamp(stamp.serial);
-    const deviceHash = input.deviceId ? keyedHash(secret, `device|${input.deviceId}`) : null;
+    const deviceHash = input.deviceId ? deviceHashOf(input.deviceId) : null;
     const place = input.place ? placeOf(input.place) : null;
     const base: VerifyResult = { verdict: 'unverified', reasons: [], checkedAt: now, stamp: { serial: stamp.serial, kid: stamp.kid } };
     const recordEvent = (verdict: string, codes: string[]) =>
@@ -165,12 +215,12 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
     }
 
     const batch = stamps.batch(record.batchId)!;
-    const detail = productFacts(batch.productId);
-    const history = stamps.scanEvents(stamp.serial).filter((e) => e.clientEventId === null || e.clientEventId !== input.clientEventId);
-    const prior: PriorScan[] = history.map((e) => {
-      const p = placeOf(e.placeCode);
-      return { deviceHash: e.deviceHash, scannedAt: e.scannedAt, placeId: e.placeCode, placeName: p?.name ?? null, provinceId: p?.provinceId ?? null };
-    });
+    const detail = productFacts(batch.productId, today);
+    const events = stamps.scanHistory(stamp.serial);
+    // A retried upload (same clientEventId) is judged without its own earlier recording.
+    const retried = input.clientEventId === undefined ? -1 : events.findIndex((e) => e.clientEventId === input.clientEventId);
+    const history = retried < 0 ? historyViews.of(stamp.serial, events) : buildHistoryView(events.filter((_, i) => i !== retried), placeOf);
+    const { prior } = history;
     const reasons: Reason[] = [];
     let verdict: VerifyResult['verdict'] = 'authentic';
 
@@ -192,10 +242,10 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
       });
     } else {
       const caution = [
-        checkOtherDevices(prior, deviceHash, thresholds),
-        checkImpossibleTravel(prior, { deviceHash, scannedAt, provinceId: place?.provinceId ?? null, placeName: place?.name ?? null }, thresholds),
-        checkBatchExpired(batch.expiresAt, clock.today()),
-        checkOcopExpired(detail?.certifications[0] ?? null, clock.today()),
+        checkOtherDevices(history.firstPerDevice, deviceHash, thresholds),
+        checkImpossibleTravel(history.withProvince, { deviceHash, scannedAt, provinceId: place?.provinceId ?? null, placeName: place?.name ?? null }, thresholds),
+        checkBatchExpired(batch.expiresAt, today),
+        checkOcopExpired(detail?.certifications[0] ?? null, today),
       ].filter((r): r is Reason => r !== null);
       if (gtinOfLink && detail && !detail.gtins.includes(gtinOfLink)) {
         caution.push({
@@ -226,17 +276,9 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
         verdict,
         reasons,
         checkedAt: now,
-        stamp: { serial: stamp.serial, kid: stamp.kid, status: record.status, revokedAt: record.revokedAt, checks: history.length + 1, firstCheckedAt: firstOther?.scannedAt ?? history[0]?.scannedAt ?? null },
+        stamp: { serial: stamp.serial, kid: stamp.kid, status: record.status, revokedAt: record.revokedAt, checks: prior.length + 1, firstCheckedAt: firstOther?.scannedAt ?? prior[0]?.scannedAt ?? null },
         batch: { id: batch.id, status: batch.status, expiresAt: batch.expiresAt, isDemo: batch.isDemo, revokedAt: batch.revokedAt, revokeReason: batch.revokeReason },
-        ...(detail
-          ? {
-              product: { ...pickSummary(detail), gtins: detail.gtins },
-              producer: detail.producer,
-              certifications: detail.certifications,
-              marks: detail.marks,
-              awards: detail.awards,
-            }
-          : {}),
+        ...(detail ? productCard(detail) : {}),
       },
     };
   }
@@ -275,6 +317,7 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
     async verify(input) {
       refreshRegistry();
       const now = clock.now().toISOString();
+      const today = clock.today();
       const scannedAt = acceptScannedAt(input.scannedAt, now);
       if (input.place !== undefined) {
         const place = catalogue.place(input.place);
@@ -283,21 +326,21 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
           return { ok: false, status: 400, code: 'invalid_place', message: 'place must be a current ward/commune or province id (e.g. vn:00004); nothing finer is accepted', message_vi: 'Địa điểm phải là mã phường/xã hoặc tỉnh hiện hành' };
         }
       }
-      const scan: ParsedScan = parseScan(input.payload, { publicHosts: deps.publicHosts, officialDomains: deps.officialDomains, referenceYear: Number(now.slice(0, 4)) });
+      const scan = parse(input.payload, now);
       if (scan.kind === 'stamp') {
         if (!scan.ok) {
           stamps.insertScanEvent({ clientEventId: input.clientEventId ?? null, serial: null, kid: null, verdict: 'unverified', reasons: ['malformed_stamp'], deviceHash: null, placeCode: input.place ?? null, scannedAt, receivedAt: now });
           return { ok: true, result: { verdict: 'unverified', checkedAt: now, reasons: [NOT_GENUINE, { code: 'malformed_stamp', message_vi: scan.error.message_vi, message_en: scan.error.message_en, error: scan.error.code }] } };
         }
-        return verifyStamp(scan.stamp, input, null, scannedAt, now);
+        return verifyStamp(scan.stamp, input, null, scannedAt, now, today);
       }
       if (scan.kind === 'digital_link' && scan.ok && scan.signed) {
         const stamp = stampOfDigitalLink(scan.link);
-        if (stamp) return verifyStamp(stamp, input, scan.link.gtin.gtin14, scannedAt, now);
+        if (stamp) return verifyStamp(stamp, input, scan.link.gtin.gtin14, scannedAt, now, today);
       }
       const result = describeNotAStamp(scan, {
         gs1Prefixes: gs1,
-        productsByGtin: (gtin14) => catalogue.productSummaries(catalogue.productIdsByGtin(gtin14), clock.today()),
+        productsByGtin: (gtin14) => catalogue.productSummaries(catalogue.productIdsByGtin(gtin14), today),
         checkedAt: now,
       });
       return { ok: true, result };
@@ -305,7 +348,10 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
   };
 }
 
-function pickSummary(d: NonNullable<ReturnType<CatalogueRepository['productDetail']>>) {
+type ProductDetail = NonNullable<ReturnType<CatalogueRepository['productDetail']>>;
+type ProductCard = Required<Pick<VerifyResult, 'product' | 'producer' | 'certifications' | 'marks' | 'awards'>>;
+
+function pickSummary(d: ProductDetail) {
   const { id, name, producerId, producerName, province, placeName, formerPlaceName, ocopGroup, stars, potentialFive, certificateStatus, isAggregate, aggregateCount } = d;
   return { id, name, producerId, producerName, province, placeName, formerPlaceName, ocopGroup, stars, potentialFive, certificateStatus, isAggregate, aggregateCount };
 }

@@ -1,0 +1,74 @@
+// What the anomaly rules read from a stamp's scan history, kept per serial and extended as
+// scans arrive instead of rebuilt from every scan on every check. A copied stamp checked by
+// hundreds of phones made each verification allocate one object per past scan (a third of
+// the server's CPU in the benchmark's "one stamp repeated" load, ~1.3 ms a request).
+import type { PriorScan } from '../../domain/anomaly-rules';
+import { createLru } from '../../domain/lru';
+import type { ScanEvent } from '../../repositories/stamp.repository';
+
+/** Shared between checks of the same stamp: read it, never change it. */
+export interface HistoryView {
+  /** Every earlier scan, oldest first (the repository's order). */
+  prior: PriorScan[];
+  /** The first scan of each device, same order: all checkOtherDevices uses of `prior`. */
+  firstPerDevice: PriorScan[];
+  /** The scans with a known province, same order: all checkImpossibleTravel uses of `prior`. */
+  withProvince: PriorScan[];
+}
+
+type PlaceOf = (placeId: string | null) => { name: string; provinceId: string | null } | null;
+
+interface State extends HistoryView {
+  devices: Set<string>;
+  /** The list the view was built from, how much of it it has seen and its last seen event. */
+  events: readonly ScanEvent[];
+  seen: number;
+  last: ScanEvent | undefined;
+}
+
+function append(view: State, e: ScanEvent, placeOf: PlaceOf) {
+  const p = placeOf(e.placeCode);
+  const scan: PriorScan = { deviceHash: e.deviceHash, scannedAt: e.scannedAt, placeId: e.placeCode, placeName: p?.name ?? null, provinceId: p?.provinceId ?? null };
+  view.prior.push(scan);
+  if (scan.deviceHash && !view.devices.has(scan.deviceHash)) {
+    view.devices.add(scan.deviceHash);
+    view.firstPerDevice.push(scan);
+  }
+  if (scan.provinceId) view.withProvince.push(scan);
+}
+
+/** The view of a list of scan events, built from scratch. */
+export function buildHistoryView(events: readonly ScanEvent[], placeOf: PlaceOf): HistoryView {
+  return build(events, placeOf);
+}
+
+function build(events: readonly ScanEvent[], placeOf: PlaceOf): State {
+  const view: State = { prior: [], firstPerDevice: [], withProvince: [], devices: new Set(), events, seen: events.length, last: events.at(-1) };
+  for (const e of events) append(view, e, placeOf);
+  return view;
+}
+
+/** Per-serial views over the repository's scan lists (StampRepository.scanHistory). */
+export function createHistoryViews(placeOf: PlaceOf, capacity: number) {
+  const views = createLru<string, State>(capacity);
+  return {
+    /**
+     * The view of `events`, reusing the previous one for this serial when `events` is the
+     * same array grown only at its end (the usual case: a new scan is the latest); any other
+     * change (a back-dated scan inserted earlier, a new array) rebuilds it.
+     */
+    of(serial: string, events: readonly ScanEvent[]): HistoryView {
+      let view = views.get(serial);
+      if (!view || view.events !== events || events.length < view.seen || (view.seen > 0 && events[view.seen - 1] !== view.last)) {
+        view = build(events, placeOf);
+        views.set(serial, view);
+      } else if (events.length > view.seen) {
+        for (let i = view.seen; i < events.length; i++) append(view, events[i]!, placeOf);
+        view.seen = events.length;
+        view.last = events.at(-1);
+      }
+      return view;
+    },
+    clear: () => views.clear(),
+  };
+}
