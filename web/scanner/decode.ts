@@ -37,10 +37,10 @@ export async function decodeImageData(image: ImageData, opts: DecodeOptions = {}
       disableNativeDetector();
     }
   }
-  return zxing(image, formats, effort);
+  return readWithZXing(image, formats, effort);
 }
 
-async function zxing(image: ImageData, formats: readonly CodeFormat[], effort: DecodeEffort, transfer = false): Promise<DecodedCode[]> {
+async function readWithZXing(image: ImageData, formats: readonly CodeFormat[], effort: DecodeEffort, transfer = false): Promise<DecodedCode[]> {
   try {
     return (await decodeWithZXing(image, formats, effort, { transfer })).codes;
   } catch (error) {
@@ -84,7 +84,7 @@ async function decodePicture(bitmap: ImageBitmap, formats: readonly CodeFormat[]
     const grabber = new PixelGrabber();
     const scale = Math.min(1, PHOTO_MAX_SIDE / Math.max(width, height));
     const whole = grabber.grab(bitmap, { sx: 0, sy: 0, sw: width, sh: height, dw: Math.round(width * scale), dh: Math.round(height * scale) });
-    const codes = await zxing(whole, formats, 'still', true);
+    const codes = await readWithZXing(whole, formats, 'still', true);
     if (codes.length > 0 || scale === 1) return codes;
     // A small stamp in a big photo: look again at the middle, at up to full resolution.
     const sw = Math.round(width / 2);
@@ -98,7 +98,7 @@ async function decodePicture(bitmap: ImageBitmap, formats: readonly CodeFormat[]
       dw: Math.round(sw * cropScale),
       dh: Math.round(sh * cropScale),
     });
-    return zxing(middle, formats, 'still', true);
+    return readWithZXing(middle, formats, 'still', true);
   } finally {
     bitmap.close();
   }
