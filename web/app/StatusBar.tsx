@@ -7,12 +7,13 @@ import { showDate } from './vietnam-time';
 export function StatusBar() {
   const { t } = useI18n();
   const s = useStatus();
-  const asOf = s.registry?.version ? t.statusDataAsOf(showDate(s.registry.generatedAt ?? s.registry.syncedAt)) : t.statusNoData;
+  // Nothing until the copy has been read, so the bar does not change height on start.
+  const asOf = s.registry === null ? '' : s.registry.version ? t.statusDataAsOf(showDate(s.registry.generatedAt ?? s.registry.syncedAt)) : t.statusNoData;
   return (
     <p class={`status-bar${s.online ? '' : ' offline'}`} role="status" data-online={s.online ? 'true' : 'false'}>
       {s.online ? null : <Icon name="offline" size={18} />}
       <span>{s.online ? t.statusOnline : t.statusOffline}</span>
-      <span> · {s.syncing ? t.statusSyncing : asOf}</span>
+      {s.syncing || asOf ? <span> · {s.syncing ? t.statusSyncing : asOf}</span> : null}
       {s.pending ? <span> · {t.statusPending(s.pending)}</span> : null}
     </p>
   );

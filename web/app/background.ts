@@ -31,7 +31,7 @@ export function startBackground(update: (patch: Partial<AppStatus> | ((s: AppSta
       update({ syncing: true });
       try {
         const { mod, store } = await offline();
-        const r = await mod.syncRegistry(store, api);
+        const r = await mod.syncRegistryInBackground(store, api);
         return { mode: r.mode, applied: r.applied };
       } finally {
         update({ syncing: false });

@@ -26,7 +26,7 @@ export const en: Messages = {
   statusDataAsOf: (date) => `data as of ${date}`,
   statusNoData: 'no offline data yet',
   statusSyncing: 'Downloading data for offline use…',
-  statusPending: (n) => `${n} scan${n === 1 ? '' : 's'} waiting to upload`,
+  statusPending: (n) => `${n} waiting to upload`,
 
   scanTitle: 'Scan the code on the stamp',
   scanHint: 'Hold the QR code of the anti-counterfeit stamp (or a product barcode) in the middle of the frame.',

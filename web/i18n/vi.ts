@@ -22,10 +22,10 @@ export const vi = {
 
   statusOnline: 'Đang có mạng',
   statusOffline: 'Không có mạng',
-  statusDataAsOf: (date: string) => `dữ liệu ngày ${date}`,
-  statusNoData: 'chưa tải dữ liệu để dùng khi mất mạng',
+  statusDataAsOf: (date: string) => `dữ liệu ${date}`,
+  statusNoData: 'chưa có dữ liệu ngoại tuyến',
   statusSyncing: 'Đang tải dữ liệu dùng khi mất mạng…',
-  statusPending: (n: number) => `${n} lượt quét chờ gửi`,
+  statusPending: (n: number) => `${n} lượt chờ gửi`,
 
   scanTitle: 'Quét mã trên tem',
   scanHint: 'Đưa mã QR trên tem chống giả (hoặc mã vạch sản phẩm) vào giữa khung hình.',

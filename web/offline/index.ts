@@ -12,6 +12,7 @@ import type { OfflineStore } from './store';
 
 export { openOfflineStore, type OfflineStore } from './store';
 export { syncRegistry, type SyncOptions, type SyncOutcome, type SyncProgress } from './sync';
+export { syncRegistryInBackground } from './sync-in-worker';
 export { SyncError } from './sync-feed';
 export { registryStatus, type RegistryStatus } from './status';
 export { getDeviceId } from './device';
