@@ -25,7 +25,7 @@ export const en: Messages = {
   statusOffline: 'Offline',
   statusDataAsOf: (date) => `data as of ${date}`,
   statusNoData: 'no offline data yet',
-  statusSyncing: 'Downloading data for offline use…',
+  statusSyncing: 'downloading data…',
   statusPending: (n) => `${n} waiting to upload`,
 
   scanTitle: 'Scan the code on the stamp',

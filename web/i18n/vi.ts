@@ -24,7 +24,7 @@ export const vi = {
   statusOffline: 'Không có mạng',
   statusDataAsOf: (date: string) => `dữ liệu ${date}`,
   statusNoData: 'chưa có dữ liệu ngoại tuyến',
-  statusSyncing: 'Đang tải dữ liệu dùng khi mất mạng…',
+  statusSyncing: 'đang tải dữ liệu…',
   statusPending: (n: number) => `${n} lượt chờ gửi`,
 
   scanTitle: 'Quét mã trên tem',
