@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SearchDocument, SearchEngine, SearchRequest, SearchResult } from '../../server/domain/search-types';
-import { createFts5SearchEngine } from '../../server/repositories/search/fts5-search.engine';
+import { createFts5SearchEngine, type Fts5EngineOptions } from '../../server/repositories/search/fts5-search.engine';
 import { FIXTURE_TODAY, SEARCH_FIXTURES } from '../fixtures/search-documents';
 import { createTempDb } from '../helpers/temp-db';
 
@@ -243,11 +243,96 @@ describe('keeping the index in step', () => {
     expect(ids(await search('nuoc mam'))).not.toContain('fx-nuoc-mam');
   });
 
+  it('refreshes browsing totals and facets after a write', async () => {
+    const browseThree = () => search('', { filters: { stars: [3] }, facets: true, limit: 100 });
+    const before = await browseThree();
+    expect(before.facets?.stars).toEqual({ '3': 11 });
+    await engine.apply([{ ...fixture('fx-ga-do'), stars: 5 }], ['fx-tinh-dau-sa']);
+    const after = await browseThree();
+    expect(after.total).toBe(before.total - 1);
+    expect(after.facets?.stars).toEqual({ '3': 10 });
+    expect(ids(after)).not.toContain('fx-ga-do');
+    // Valid or expired depends on the day asked about, not on the day first counted.
+    const late = await search('', { filters: { stars: [3] }, facets: true, today: '2030-01-01' });
+    expect(late.facets?.certificate).toEqual({ expired: 9, unknown: 1 });
+  });
+
   it('keeps its index across restarts', async () => {
     const reopened = createFts5SearchEngine(t.db);
     const result = await reopened.search({ q: 'gaf ddooif', filters: { stars: [4] }, limit: 5, offset: 0, facets: true, today: FIXTURE_TODAY });
     expect(result.engine).toBe('fts5');
     expect(result.hits.map((hit) => hit.id)).toEqual(['fx-ga-doi-ba-vi']);
     expect(result.facets?.markId).toEqual({ 'mark-ga-ba-vi': 1 });
+  });
+});
+
+describe('bitsets of broad words', () => {
+  // Every word counts as broad here, so the 23 fixtures go through the same bitsets a
+  // 200k catalogue uses for its common words; a second database answers from FTS5 alone.
+  const queries = ['ga', 'mien', 'dong', 'hoa', 'tra', 'che', 'khoa', 'ga ', 'mien dong', 'hoa vang', 'ha noi', 'thit heo', 'dau phong', 'g', 'ng', 'xyzq'];
+  const filterSets = [{}, { stars: [3] }, { stars: [4, 5] }, { certificate: 'valid' as const }, { placeId: 'vn:01' }, { ocopGroup: 'do-uong' }, { awardYear: 2024 }];
+  let plain: ReturnType<typeof createTempDb>;
+  let withSets: SearchEngine;
+  let withoutSets: SearchEngine;
+  const open = async (db: typeof t.db, options: Fts5EngineOptions) => {
+    const opened = createFts5SearchEngine(db, options);
+    await opened.rebuild(SEARCH_FIXTURES);
+    return opened;
+  };
+
+  beforeEach(async () => {
+    plain = createTempDb();
+    withSets = await open(t.db, { matchSets: { minDocuments: 1 } });
+    withoutSets = await open(plain.db, { matchSets: { maxSets: 0 }, browseCacheSize: 0 });
+  });
+  afterEach(() => plain.cleanup());
+
+  const expectSameAnswers = async () => {
+    for (const q of queries) {
+      for (const filters of filterSets) {
+        for (const offset of [0, 2]) {
+          const request: SearchRequest = { q, filters, facets: true, limit: 3, offset, today: FIXTURE_TODAY };
+          expect(await withSets.search(request), JSON.stringify(request)).toEqual(await withoutSets.search(request));
+        }
+      }
+    }
+  };
+  const applyToBoth = async (upserts: SearchDocument[], deletes: string[]) => {
+    await withSets.apply(upserts, deletes);
+    await withoutSets.apply(upserts, deletes);
+  };
+
+  it('give the hits, totals and facets FTS5 gives, through upserts and deletes', async () => {
+    await expectSameAnswers();
+    await applyToBoth(
+      [
+        // A word leaves one product and reaches another; stars and places change; a product is new.
+        { ...fixture('fx-ga-do'), name: 'Vịt cỏ Vân Đình', stars: 4, placeIds: ['vn:15'] },
+        { ...fixture('fx-tinh-dau-sa'), name: 'Tinh dầu sả chanh và gà', producer: 'Hộ kinh doanh Trà Đông' },
+        { ...fixture('fx-mat-ong'), id: 'fx-ga-moi', name: 'Gà mía Sơn Tây', producer: 'Hợp tác xã Khoai Đông' },
+      ],
+      ['fx-ga-doi-ba-vi', 'fx-che-shan-tuyet'],
+    );
+    await expectSameAnswers();
+    // Deleted products come back in new slots; the catalogue grows past the first bitset word.
+    const more = Array.from({ length: 40 }, (_, i) => ({ ...fixture('fx-mien-dong-xua'), id: `fx-mien-${i}`, name: `Miến dong số ${i}`, stars: 3 + (i % 3) }));
+    await applyToBoth([fixture('fx-ga-doi-ba-vi'), fixture('fx-che-shan-tuyet'), ...more], ['fx-ga-moi']);
+    await expectSameAnswers();
+  });
+
+  it('start again from a rebuild', async () => {
+    await expectSameAnswers();
+    const half = SEARCH_FIXTURES.filter((_, i) => i % 2 === 0);
+    await withSets.rebuild(half);
+    await withoutSets.rebuild(half);
+    await expectSameAnswers();
+  });
+});
+
+describe('prefixes longer than the prefix index', () => {
+  it('match every word they start, as a prefix query would', async () => {
+    // "khoa" starts both "khoa" (Y Khoa) and "khoai" (Khoái Châu).
+    expect(new Set(ids(await search('khoa', { limit: 20 })))).toEqual(new Set(['fx-bap-nep', 'fx-mat-ong', 'fx-ga-dong-tao']));
+    expect(ids(await search('khoai', { limit: 20 })).sort()).toEqual(['fx-ga-dong-tao', 'fx-mat-ong']);
   });
 });

@@ -1,8 +1,8 @@
 import type { DocFilter, DocStore } from './fts5-doc-store';
 import { estimateTotal } from './fts5-estimate';
-import { scopeExpression } from './fts5-expression';
-import type { Fts5Reader, FtsQuery } from './fts5-reader';
-import { HEAD_COLUMNS } from './fts5-schema';
+import { scopeExpression, type MatchNode } from './fts5-expression';
+import type { MatchSets } from './fts5-match-sets';
+import { ftsQuery, type Fts5Reader, type FtsQuery } from './fts5-reader';
 
 // Counts the matches and picks which of them reach the re-ranker, without scoring every
 // match. Rowid order is already "shorter name, then more stars" (fts5-rows.ts), so taking
@@ -23,20 +23,24 @@ export const EXACT_COUNT_LIMIT = 1_000;
 export interface MatchPlan {
   /** The query words as an FTS5 expression. */
   words: string;
+  /** The same words as a tree, for evaluating them over bitsets. */
+  tree: MatchNode;
   /** Columns the words must be found in; null for every text column. */
   scope: readonly string[] | null;
   /** FTS5 clause over the filter tokens, or null. */
   filters: string | null;
   /** Filters checked in memory on each match (broad ones, valid/expired today), or null. */
   check: DocFilter | null;
+  /** Every filter, checked in memory: for matches listed from bitsets. Null when nothing is filtered. */
+  pass: DocFilter | null;
 }
 
 export interface Matches {
   total: number;
   /** True when total was extrapolated past EXACT_COUNT_LIMIT. */
   estimated: boolean;
-  /** Store slots of every match, when the caller needed them all (facets or a date check). */
-  slots: number[] | null;
+  /** Store slots of every match in rowid order, when the caller needed them all (facets or a date check). */
+  slots: ArrayLike<number> | null;
   /** Otherwise the first EXACT_COUNT_LIMIT matching rowids, read while counting. */
   firstRowids: number[] | null;
 }
@@ -44,13 +48,14 @@ export interface Matches {
 /** The words (in these columns) and the filters, on the smaller table when it holds those columns. */
 function compose(plan: MatchPlan, columns: readonly string[] | null): FtsQuery {
   const words = scopeExpression(plan.words, columns);
-  const expression = plan.filters === null ? words : `(${words}) AND ${plan.filters}`;
-  const inHead = columns !== null && columns.every((column) => (HEAD_COLUMNS as readonly string[]).includes(column));
-  return { table: inHead ? 'head' : 'full', expression };
+  return ftsQuery(plan.filters === null ? words : `(${words}) AND ${plan.filters}`, columns);
 }
 
-/** Count the matches; list them all when facets or a date check need every one. */
-export function findMatches(reader: Fts5Reader, store: DocStore, plan: MatchPlan, listAll: boolean): Matches {
+/**
+ * Count the matches; list them all when facets or a date check need every one, from
+ * bitsets of broad words when that reads fewer rows from FTS5 (fts5-match-sets.ts).
+ */
+export function findMatches(reader: Fts5Reader, store: DocStore, sets: MatchSets, plan: MatchPlan, listAll: boolean): Matches {
   const query = compose(plan, plan.scope);
   if (!listAll && !plan.check) {
     // Counting and reading the first rowids walk the same posting lists: do it once.
@@ -58,6 +63,10 @@ export function findMatches(reader: Fts5Reader, store: DocStore, plan: MatchPlan
     const count = firstRowids.length;
     if (count < EXACT_COUNT_LIMIT) return { total: count, estimated: false, slots: null, firstRowids };
     return { total: estimateTotal(store, firstRowids), estimated: true, slots: null, firstRowids };
+  }
+  if (sets.worthUsing(plan.tree, plan.scope)) {
+    const slots = store.collect(sets.evaluate(plan.tree, plan.scope), plan.pass);
+    return { total: slots.length, estimated: false, slots, firstRowids: null };
   }
   const slots: number[] = [];
   for (const rowid of reader.allRowids(query)) {
@@ -70,7 +79,7 @@ export function findMatches(reader: Fts5Reader, store: DocStore, plan: MatchPlan
 /** Store slots of the first `wanted` matches in tier order: all words in the name, in name or producer, anywhere. */
 export function orderMatches(reader: Fts5Reader, store: DocStore, plan: MatchPlan, matches: Matches, wanted: number): number[] {
   // Everything fits in one re-ranked batch: tier order would not change the outcome.
-  if (matches.slots && matches.total <= wanted) return matches.slots;
+  if (matches.slots && matches.total <= wanted) return Array.from(matches.slots);
   if (matches.firstRowids && !matches.estimated && matches.total <= wanted) {
     return matches.firstRowids.map((rowid) => store.slotOf(rowid)).filter((slot) => slot >= 0);
   }
@@ -83,7 +92,7 @@ export function orderMatches(reader: Fts5Reader, store: DocStore, plan: MatchPla
     // Unfiltered, the first `wanted` rowids of a tier hold every new pick it can add.
     const rowids: Iterable<number> =
       columns === plan.scope && matches.slots
-        ? matches.slots.map((slot) => store.rowidAt(slot))
+        ? rowidsOf(store, matches.slots)
         : columns === plan.scope && matches.firstRowids && wanted <= matches.firstRowids.length
           ? matches.firstRowids
           : plan.check
@@ -98,4 +107,8 @@ export function orderMatches(reader: Fts5Reader, store: DocStore, plan: MatchPla
     }
   }
   return picked;
+}
+
+function* rowidsOf(store: DocStore, slots: ArrayLike<number>): IterableIterator<number> {
+  for (let i = 0; i < slots.length; i += 1) yield store.rowidAt(slots[i] as number);
 }

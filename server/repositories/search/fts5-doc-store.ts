@@ -17,6 +17,8 @@ export type StoreRow = Pick<DocRow, 'rowid' | 'id' | 'name' | 'folded' | 'stars'
 
 export interface DocStore {
   readonly size: number;
+  /** One more than the highest slot ever used: the length a set of slots needs. */
+  readonly capacity: number;
   /** The slot of a rowid, or -1. */
   slotOf(rowid: number): number;
   rowidAt(slot: number): number;
@@ -36,6 +38,10 @@ export interface DocStore {
   countUpTo(rowid: number): number;
   /** Live slots that pass, in slot order; the array is reused by the next call. */
   liveSlots(pass: DocFilter): Int32Array;
+  /** Sort for browsing and for rowid order now, after a change, rather than in the next request. */
+  prepare(): void;
+  /** The slots in a bitset (bit `slot` of word `slot >> 5`) that pass, in rowid order; the array is reused by the next call. */
+  collect(bits: Uint32Array, pass: DocFilter | null): Int32Array;
 }
 
 class Dictionary {
@@ -58,6 +64,7 @@ class Dictionary {
 const CERTIFICATE_STATES: CertificateState[] = ['valid', 'expired', 'unknown', 'none'];
 const NO_STARS = -1;
 const NO_DATE = 0;
+const SLOT_KEY_SPAN = 2 ** 22;
 
 /** YYYY-MM-DD → YYYYMMDD, so dates compare as integers; 0 when not an ISO date. */
 function dateNumber(date: string | null): number {
@@ -87,7 +94,11 @@ export function createDocStore(): DocStore {
   const yearCodes = new Dictionary();
   let ordered: Int32Array | null = null;
   let sortedRowids: Float64Array | null = null;
+  /** Live slots by rowid; null while slot order is rowid order (after a rebuild or a load). */
+  let byRowid: Int32Array | null = null;
+  let byRowidKnown = false;
   let scratch = new Int32Array(0);
+  let collected = new Int32Array(0);
 
   function allocate(id: string): number {
     const existing = slotById.get(id);
@@ -102,9 +113,44 @@ export function createDocStore(): DocStore {
     return slot;
   }
 
+  function rowidOrder(): Int32Array | null {
+    if (!byRowidKnown) {
+      byRowid = slotsByRowid();
+      byRowidKnown = true;
+    }
+    return byRowid;
+  }
+
+  /** Live slots sorted by rowid, or null when slot order already is rowid order. */
+  function slotsByRowid(): Int32Array | null {
+    const data = rowids.data;
+    let previous = 0;
+    let inOrder = true;
+    let count = 0;
+    for (let slot = 0; slot < slotCount; slot += 1) {
+      const rowid = data[slot] as number;
+      if (rowid === 0) continue;
+      count += 1;
+      if (rowid < previous) inOrder = false;
+      previous = rowid;
+    }
+    if (inOrder) return null;
+    // rowid · 2^22 + slot stays below 2^53, so one numeric sort orders slots by rowid.
+    const keys = new Float64Array(count);
+    for (let slot = 0, i = 0; slot < slotCount; slot += 1) {
+      const rowid = data[slot] as number;
+      if (rowid !== 0) keys[i++] = rowid * SLOT_KEY_SPAN + slot;
+    }
+    keys.sort();
+    return Int32Array.from(keys, (key) => key % SLOT_KEY_SPAN);
+  }
+
   return {
     get size() {
       return live;
+    },
+    get capacity() {
+      return slotCount;
     },
     slotOf: (rowid) => slots.get(rowid),
     rowidAt: (slot) => rowids.data[slot] as number,
@@ -130,6 +176,7 @@ export function createDocStore(): DocStore {
       foldedNames[slot] = foldedName(row.folded);
       ordered = null;
       sortedRowids = null;
+      byRowidKnown = false;
     },
     remove(rowid) {
       const slot = slots.get(rowid);
@@ -141,6 +188,7 @@ export function createDocStore(): DocStore {
       live -= 1;
       ordered = null;
       sortedRowids = null;
+      byRowidKnown = false;
     },
     clear() {
       slots.clear();
@@ -151,6 +199,7 @@ export function createDocStore(): DocStore {
       for (const lists of [placeLists, markLists, yearLists]) lists.clear();
       ordered = null;
       sortedRowids = null;
+      byRowidKnown = false;
     },
     compileFilter(filters, today) {
       const tests: DocFilter[] = [];
@@ -251,6 +300,35 @@ export function createDocStore(): DocStore {
       const rowidData = rowids.data;
       for (let slot = 0; slot < slotCount; slot += 1) if ((rowidData[slot] as number) !== 0 && pass(slot)) scratch[count++] = slot;
       return scratch.subarray(0, count);
+    },
+    prepare() {
+      this.browsingOrder();
+      rowidOrder();
+    },
+    collect(bits, pass) {
+      const byRowid = rowidOrder();
+      if (collected.length < slotCount) collected = new Int32Array(slotCount);
+      const found = collected;
+      let count = 0;
+      if (byRowid) {
+        for (let i = 0; i < byRowid.length; i += 1) {
+          const slot = byRowid[i] as number;
+          if (((bits[slot >>> 5] as number) >>> (slot & 31)) & 1 && (!pass || pass(slot))) found[count++] = slot;
+        }
+        return found.subarray(0, count);
+      }
+      // Slot order is rowid order: visit only the set bits, lowest first.
+      const words = Math.min(bits.length, (slotCount + 31) >>> 5);
+      for (let word = 0; word < words; word += 1) {
+        let rest = bits[word] as number;
+        while (rest !== 0) {
+          const lowest = rest & -rest;
+          const slot = (word << 5) | (31 - Math.clz32(lowest));
+          rest ^= lowest;
+          if (!pass || pass(slot)) found[count++] = slot;
+        }
+      }
+      return found.subarray(0, count);
     },
     countUpTo(rowid) {
       if (!sortedRowids) {

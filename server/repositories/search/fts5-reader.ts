@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DocStore, StoreRow } from './fts5-doc-store';
 import { foldedFields } from './fts5-rows';
-import { DOCS_TABLE, FTS_TABLE, HEAD_TABLE } from './fts5-schema';
+import { DOCS_TABLE, FTS_TABLE, HEAD_COLUMNS, HEAD_TABLE } from './fts5-schema';
 import type { RerankCandidate } from './rerank';
 
 // The read queries of the embedded index. Matching rowids come back as one JSON array:
@@ -17,6 +17,12 @@ export interface FtsQuery {
   expression: string;
 }
 
+/** An expression over these columns (null: all), on the smaller table when it holds them all. */
+export function ftsQuery(expression: string, columns: readonly string[] | null): FtsQuery {
+  const inHead = columns !== null && columns.every((column) => (HEAD_COLUMNS as readonly string[]).includes(column));
+  return { table: inHead ? 'head' : 'full', expression };
+}
+
 export interface Fts5Reader {
   /** Every matching rowid, in rowid order. */
   allRowids(query: FtsQuery): number[];
@@ -29,7 +35,7 @@ export interface Fts5Reader {
   candidates(rowids: readonly number[]): RerankCandidate[];
   /** Forget remembered texts after the index changed. */
   forgetTexts(): void;
-  /** Fill the in-memory store from the stored documents. */
+  /** Fill the in-memory store from the stored documents, in rowid order. */
   loadStore(store: DocStore): void;
 }
 
@@ -48,7 +54,7 @@ export function createFts5Reader(db: Database.Database): Fts5Reader {
   // Only the first line of `folded` (the folded name) is needed in memory.
   const everything = db.prepare(
     `SELECT rowid, id, name, substr(folded, 1, instr(folded || char(10), char(10)) - 1) AS folded,
-       stars, ocop_group, cert_valid_until, place_ids, mark_ids, award_years FROM ${DOCS_TABLE}`,
+       stars, ocop_group, cert_valid_until, place_ids, mark_ids, award_years FROM ${DOCS_TABLE} ORDER BY rowid`,
   );
 
   return {

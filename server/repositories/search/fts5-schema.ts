@@ -31,6 +31,9 @@ export const HEAD_COLUMNS = ['name', 'producer'] as const;
  */
 export const FILTER_COLUMN = 'filters';
 
+/** Prefix lengths FTS5 keeps an index for; longer prefixes are merged from every word that has them. */
+export const PREFIX_INDEX_LENGTHS = [1, 2, 3] as const;
+
 // Flushing FTS5's in-memory term buffer every 1 MB (the default) makes a 200k rebuild
 // spend most of its time merging segments; 64 MB cuts the FTS5 part by a third.
 const HASH_SIZE_BYTES = 64 * 1024 * 1024;
@@ -39,7 +42,7 @@ const ftsTable = (name: string, columns: readonly string[]) => `
   CREATE VIRTUAL TABLE IF NOT EXISTS ${name} USING fts5(
     ${[...columns, FILTER_COLUMN].join(', ')},
     tokenize = "unicode61 remove_diacritics 0 tokenchars '_'",
-    prefix = '1 2 3',
+    prefix = '${PREFIX_INDEX_LENGTHS.join(' ')}',
     detail = full,
     content = '',
     contentless_delete = 1

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SearchDocument } from '../../domain/search-types';
 import type { DocStore } from './fts5-doc-store';
+import type { StoreChange } from './fts5-match-sets';
 import { filterTokens } from './fts5-filter-tokens';
 import { createFoldCache, foldedFields, orderInBucket, rowidBucket, ROWID_BUCKET_SIZE, toDocRow, type DocRow } from './fts5-rows';
 import { DOCS_ID_INDEX, DOCS_TABLE, FILTER_COLUMN, FTS_TABLE, HEAD_TABLE } from './fts5-schema';
@@ -10,7 +11,8 @@ import { DOCS_ID_INDEX, DOCS_TABLE, FILTER_COLUMN, FTS_TABLE, HEAD_TABLE } from 
 
 export interface Fts5Writer {
   rebuild(documents: readonly SearchDocument[], onProgress?: (done: number, total: number) => void): void;
-  apply(upserts: readonly SearchDocument[], deletes: readonly string[]): void;
+  /** Returns the slots the in-memory store emptied and filled. */
+  apply(upserts: readonly SearchDocument[], deletes: readonly string[]): StoreChange;
 }
 
 const PROGRESS_EVERY = 2000;
@@ -123,8 +125,13 @@ export function createFts5Writer(db: Database.Database, store: DocStore): Fts5Wr
     apply(upserts, deletes) {
       const rows = prepareRows(upserts);
       const removed = applyTransaction(rows, deletes);
+      const removedSlots = removed.map((rowid) => store.slotOf(rowid)).filter((slot) => slot >= 0);
       for (const rowid of removed) store.remove(rowid);
-      for (const { row, doc } of rows) store.put(row, doc);
+      const added = rows.map(({ row, doc }) => {
+        store.put(row, doc);
+        return { slot: store.slotOf(row.rowid), folded: row.folded };
+      });
+      return { removedSlots, added };
     },
   };
 }
