@@ -53,7 +53,7 @@ ${cert ? `<p class="small">${t('source')}: <a href="${esc(cert.provenance.source
     : '';
   const showReport = result.verdict === 'caution' || result.verdict === 'unverified';
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${v[lang]} — ${t('title')}</title><meta name="robots" content="noindex">
+<title>${v[lang]} — ${t('title')}</title><meta name="robots" content="noindex"><link rel="icon" href="/icons/icon.svg" type="image/svg+xml">
 <style>body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#111;background:#fff}main{max-width:36rem;margin:auto;padding:1rem}
 .v{border:3px solid ${v.colour};color:${v.colour};border-radius:12px;padding:1rem;display:flex;gap:.75rem;align-items:center}
 .v b{font-size:1.4rem}.i{font-size:2.2rem}h2{font-size:1.05rem;margin:1.2rem 0 .3rem}.big{font-size:1.2rem;font-weight:600}
