@@ -4,22 +4,14 @@
 import type { FacetCounts } from '../../server/domain/search-types';
 import type { Award, Mark, Producer, ProductDetail, ProductSummary } from '../../server/domain/registry-types';
 import { api, timeout } from '../api/api';
+import type { OfflineSearchQuery } from '../offline';
 import { offline } from './offline-access';
 import { vietnamToday } from './vietnam-time';
 
 const ONLINE_TIMEOUT_MS = 5000;
 
-export interface ProductQuery {
-  q: string;
-  stars?: number[];
-  group?: string;
-  place?: string;
-  mark?: string;
-  awardYear?: number;
-  cert?: 'valid' | 'expired' | 'unknown' | 'none';
-  limit: number;
-  offset: number;
-}
+/** The directory's query: the same for the server (GET /api/products) and the offline copy. */
+export type ProductQuery = OfflineSearchQuery;
 
 export interface Sourced<T> {
   data: T;
