@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { createLru } from '../domain/lru';
+import { createRecentCache } from './recent-cache';
 import { startWalCheckpointer } from './wal-checkpointer';
 
 export interface Batch {
@@ -187,9 +187,9 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
 
   // Read caches for the verify hot path. This connection's own writes update them;
   // another process's commit (a CLI revoking a batch) changes data_version and clears them.
-  const stampCache = createLru<string, StampRecord | null>(100_000);
-  const batchCache = createLru<string, Batch | null>(10_000);
-  const eventsCache = createLru<string, ScanEvent[]>(50_000);
+  const stampCache = createRecentCache<string, StampRecord | null>(100_000);
+  const batchCache = createRecentCache<string, Batch | null>(10_000);
+  const eventsCache = createRecentCache<string, ScanEvent[]>(50_000);
   let seenVersion = -1;
   // One PRAGMA per synchronous stretch of work: the stamp, batch and history reads of one
   // verification run back to back, and no other process's commit can be told apart

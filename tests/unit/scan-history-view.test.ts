@@ -34,7 +34,7 @@ function insertSorted(events: ScanEvent[], e: ScanEvent) {
 describe('scan history view', () => {
   it('kept up incrementally, equals a fresh build, and the rules agree with the full history', () => {
     fc.assert(
-      fc.property(fc.array(scanArb, { maxLength: 60 }), fc.option(fc.constantFrom('d1', 'd2', 'd7'), { nil: null }), fc.constantFrom('vn:1', 'vn:3', null), (scans, device, place) => {
+      fc.property(fc.array(scanArb, { maxLength: 60, size: 'max' }), fc.option(fc.constantFrom('d1', 'd2', 'd7'), { nil: null }), fc.constantFrom('vn:1', 'vn:3', null), (scans, device, place) => {
         const views = createHistoryViews(placeOf, 4);
         let events: ScanEvent[] = [];
         let clock = 0;
@@ -57,6 +57,29 @@ describe('scan history view', () => {
         });
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('remembers checkOtherDevices per device only while the devices seen stay the same', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 40 })), { minLength: 60, maxLength: 200 }), (steps) => {
+        const views = createHistoryViews(placeOf, 4);
+        const events: ScanEvent[] = [];
+        let clock = 0;
+        for (const [device, backdate, asker] of steps) {
+          clock += 3;
+          // One scan in ten is back-dated (an offline upload), the rest are the latest.
+          const minute = backdate === 0 ? Math.floor(clock / 2) : clock;
+          const at = new Date(T0 + minute * 60_000).toISOString();
+          insertSorted(events, { id: events.length, clientEventId: null, serial: 'S', kid: 'K', verdict: 'authentic', reasons: [], deviceHash: `d${device}`, placeCode: null, scannedAt: at, receivedAt: at });
+          const view = views.of('S', events);
+          const thresholds = { ...DEFAULT_THRESHOLDS, otherDevices: 3 };
+          const ask = `d${asker}`;
+          const expected = checkOtherDevices(buildHistoryView(events, placeOf).prior, ask, thresholds);
+          expect(view.perDevice(ask, () => checkOtherDevices(view.firstPerDevice, ask, thresholds))).toEqual(expected);
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 

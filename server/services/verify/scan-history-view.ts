@@ -3,7 +3,7 @@
 // hundreds of phones made each verification allocate one object per past scan (a third of
 // the server's CPU in the benchmark's "one stamp repeated" load, ~1.3 ms a request).
 import type { PriorScan } from '../../domain/anomaly-rules';
-import { createLru } from '../../domain/lru';
+import { createRecentCache } from '../../repositories/recent-cache';
 import type { ScanEvent } from '../../repositories/stamp.repository';
 
 /** Shared between checks of the same stamp: read it, never change it. */
@@ -14,12 +14,22 @@ export interface HistoryView {
   firstPerDevice: PriorScan[];
   /** The scans with a known province, same order: all checkImpossibleTravel uses of `prior`. */
   withProvince: PriorScan[];
+  /**
+   * `compute()` for this device, remembered while `firstPerDevice` stays the same: for a
+   * pure function of (firstPerDevice, device) such as checkOtherDevices, which costs
+   * O(devices) and is asked again and again of a stamp copied onto many packs.
+   */
+  perDevice<T>(device: string | null, compute: () => T): T;
 }
+
+const MEMO_FROM_DEVICES = 16;
+const MEMO_LIMIT = 4096;
 
 type PlaceOf = (placeId: string | null) => { name: string; provinceId: string | null } | null;
 
 interface State extends HistoryView {
   devices: Set<string>;
+  memo: Map<string | null, unknown>;
   /** The list the view was built from, how much of it it has seen and its last seen event. */
   events: readonly ScanEvent[];
   seen: number;
@@ -33,6 +43,7 @@ function append(view: State, e: ScanEvent, placeOf: PlaceOf) {
   if (scan.deviceHash && !view.devices.has(scan.deviceHash)) {
     view.devices.add(scan.deviceHash);
     view.firstPerDevice.push(scan);
+    view.memo.clear();
   }
   if (scan.provinceId) view.withProvince.push(scan);
 }
@@ -43,14 +54,33 @@ export function buildHistoryView(events: readonly ScanEvent[], placeOf: PlaceOf)
 }
 
 function build(events: readonly ScanEvent[], placeOf: PlaceOf): State {
-  const view: State = { prior: [], firstPerDevice: [], withProvince: [], devices: new Set(), events, seen: events.length, last: events.at(-1) };
+  const memo = new Map<string | null, unknown>();
+  const view: State = {
+    prior: [],
+    firstPerDevice: [],
+    withProvince: [],
+    devices: new Set(),
+    memo,
+    events,
+    seen: events.length,
+    last: events.at(-1),
+    perDevice<T>(device: string | null, compute: () => T): T {
+      // Small histories are cheap to evaluate; a bounded memo for the long ones.
+      if (view.firstPerDevice.length < MEMO_FROM_DEVICES) return compute();
+      if (memo.has(device)) return memo.get(device) as T;
+      const value = compute();
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(device, value);
+      return value;
+    },
+  };
   for (const e of events) append(view, e, placeOf);
   return view;
 }
 
 /** Per-serial views over the repository's scan lists (StampRepository.scanHistory). */
 export function createHistoryViews(placeOf: PlaceOf, capacity: number) {
-  const views = createLru<string, State>(capacity);
+  const views = createRecentCache<string, State>(capacity);
   return {
     /**
      * The view of `events`, reusing the previous one for this serial when `events` is the

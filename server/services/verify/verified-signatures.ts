@@ -5,7 +5,7 @@
 //   as a made-up serial or an unknown key, so timing cannot tell which serials exist;
 // - forgeries cannot fill the cache (they never verify) and evict genuine entries;
 // - a replaced key for a kid invalidates its entries.
-import { createLru } from '../../domain/lru';
+import { createRecentCache } from '../../repositories/recent-cache';
 import type { Stamp } from '../../domain/stamp-codec';
 
 export interface VerifiedSignatureCache {
@@ -17,7 +17,7 @@ export interface VerifiedSignatureCache {
 
 /** An LRU of verified (kid, serial, signature) triples, at most `capacity` of them. */
 export function createVerifiedSignatureCache(capacity: number): VerifiedSignatureCache {
-  const verified = createLru<string, string>(capacity);
+  const verified = createRecentCache<string, string>(capacity);
   const keyOf = (s: Stamp) => `${s.kid}|${s.serial}|${Buffer.from(s.signature.buffer, s.signature.byteOffset, s.signature.byteLength).toString('base64')}`;
   return {
     has: (stamp, publicKeyId) => verified.get(keyOf(stamp)) === publicKeyId,

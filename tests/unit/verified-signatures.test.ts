@@ -1,54 +1,12 @@
-// The server's signature check (node:crypto, in place) and the cache of verified stamps.
+// The cache of verified stamp signatures.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../../server/domain/base32';
 import type { Stamp } from '../../server/domain/stamp-codec';
-import { generateKeyPair, signStamp, verifyStampSignature } from '../../server/domain/stamp-signature';
-import { verifyStampSignatureHere } from '../../server/services/verify/node-ed25519';
 import { createVerifiedSignatureCache } from '../../server/services/verify/verified-signatures';
 
 const serial = encodeBase32(new Uint8Array(10).fill(7));
 const otherSerial = encodeBase32(new Uint8Array(10).fill(8));
-
-describe('verifyStampSignatureHere (node:crypto)', () => {
-  it('agrees with the WebCrypto and noble paths on genuine, tampered and malformed input', async () => {
-    const { privateKey, publicKey } = await generateKeyPair();
-    const other = await generateKeyPair();
-    const signature = await signStamp(privateKey, 'K1', serial);
-    const stamp: Stamp = { kid: 'K1', serial, signature };
-    const flipped = signature.slice();
-    flipped[10]! ^= 1;
-    const cases: [Uint8Array, Stamp][] = [
-      [publicKey, stamp],
-      [publicKey, { ...stamp, kid: 'K2' }],
-      [publicKey, { ...stamp, serial: otherSerial }],
-      [other.publicKey, stamp],
-      [publicKey, { ...stamp, signature: flipped }],
-      [publicKey.slice(0, 31), stamp],
-      [new Uint8Array(32).fill(0xff), stamp],
-      [publicKey, { ...stamp, signature: signature.slice(0, 63) }],
-      [publicKey, { ...stamp, signature: new Uint8Array(64).fill(0xff) }],
-      [publicKey, { ...stamp, kid: 'k1' }],
-      [publicKey, { ...stamp, serial: 'not-a-serial' }],
-    ];
-    for (const [key, s] of cases) {
-      const expected = await verifyStampSignature(key, s, 'webcrypto');
-      expect(await verifyStampSignature(key, s, 'noble')).toBe(expected);
-      expect(verifyStampSignatureHere(key, s)).toBe(expected);
-    }
-    expect(verifyStampSignatureHere(publicKey, stamp)).toBe(true);
-  });
-
-  it('rejects every single-bit change of a genuine signature', async () => {
-    const { privateKey, publicKey } = await generateKeyPair();
-    const signature = await signStamp(privateKey, 'K1', serial);
-    for (let bit = 0; bit < 512; bit++) {
-      const s = signature.slice();
-      s[bit >> 3]! ^= 1 << (bit & 7);
-      expect(verifyStampSignatureHere(publicKey, { kid: 'K1', serial, signature: s })).toBe(false);
-    }
-  });
-});
 
 describe('verified-signature cache', () => {
   const sig = (fill: number) => new Uint8Array(64).fill(fill);
@@ -84,7 +42,7 @@ describe('verified-signature cache', () => {
   });
 
   it('forgets the least recently used entries beyond its capacity', () => {
-    const cache = createVerifiedSignatureCache(2);
+    const cache = createVerifiedSignatureCache(4);
     const s = (n: number): Stamp => ({ kid: 'K1', serial, signature: sig(n) });
     cache.add(s(1), 'key');
     cache.add(s(2), 'key');
