@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
-import { useI18n } from '../../i18n/i18n';
+import { pick, useI18n } from '../../i18n/i18n';
 import { Icon } from '../../ui/Icon';
 
 /** Read a code from a photo (the camera app's picture, a screenshot) when live scanning fails. */
 export function PhotoUpload({ onDecoded, disabled }: { onDecoded(text: string): void; disabled: boolean }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [state, setState] = useState<'idle' | 'reading' | 'none' | 'failed'>('idle');
+  const [why, setWhy] = useState<string | null>(null);
   const onChange = async (e: Event) => {
     const input = e.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
@@ -18,9 +19,13 @@ export function PhotoUpload({ onDecoded, disabled }: { onDecoded(text: string): 
       const first = codes[0];
       if (!first) return setState('none');
       setState('idle');
+      // A photo's decode, like the camera's, starts the "verdict shown" clock.
       performance.mark('nv:decoded');
       onDecoded(first.text);
-    } catch {
+    } catch (e) {
+      // A ScannerError says what went wrong (not an image, decoder unavailable) in both languages.
+      const err = e as { message_vi?: string; message_en?: string };
+      setWhy(err.message_vi && err.message_en ? pick(lang, { message_vi: err.message_vi, message_en: err.message_en }) : null);
       setState('failed');
     }
   };
@@ -32,7 +37,7 @@ export function PhotoUpload({ onDecoded, disabled }: { onDecoded(text: string): 
       </label>
       {state === 'none' || state === 'failed' ? (
         <p class="error" role="alert">
-          {state === 'none' ? t.photoNoCode : t.scannerLoadFailed}
+          {state === 'none' ? t.photoNoCode : (why ?? t.scannerLoadFailed)}
         </p>
       ) : null}
     </div>
