@@ -66,7 +66,7 @@ async function benchSize(size: number): Promise<boolean> {
     }
     // Facets lean on caches kept until the next write: bitsets of broad words and browsing
     // totals. With both off, every query pays what the first one after a start or a write does.
-    const uncached = createFts5SearchEngine(db, { matchSets: { maxSets: 0 }, browseCacheSize: 0 });
+    const uncached = createFts5SearchEngine(db, { matchSets: { maxSets: 0 }, filterCacheSize: 0 });
     for (const kind of kinds.filter((k) => args['all-facets'] || k.queries.some((query) => query.facets))) {
       const timing = await timeKind(uncached, kind);
       console.log(`${`${kind.name} (caches off)`.padEnd(36)} ${timing.cells} (first query after a write)`);

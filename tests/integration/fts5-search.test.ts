@@ -283,7 +283,7 @@ describe('bitsets of broad words', () => {
   beforeEach(async () => {
     plain = createTempDb();
     withSets = await open(t.db, { matchSets: { minDocuments: 1 } });
-    withoutSets = await open(plain.db, { matchSets: { maxSets: 0 }, browseCacheSize: 0 });
+    withoutSets = await open(plain.db, { matchSets: { maxSets: 0 }, filterCacheSize: 0 });
   });
   afterEach(() => plain.cleanup());
 

@@ -31,8 +31,8 @@ export interface MatchPlan {
   filters: string | null;
   /** Filters checked in memory on each match (broad ones, valid/expired today), or null. */
   check: DocFilter | null;
-  /** Every filter, checked in memory: for matches listed from bitsets. Null when nothing is filtered. */
-  pass: DocFilter | null;
+  /** Documents passing every filter, as a bitset, for matches listed from bitsets; null when nothing is filtered. */
+  passing: () => Uint32Array | null;
 }
 
 export interface Matches {
@@ -65,7 +65,10 @@ export function findMatches(reader: Fts5Reader, store: DocStore, sets: MatchSets
     return { total: estimateTotal(store, firstRowids), estimated: true, slots: null, firstRowids };
   }
   if (sets.worthUsing(plan.tree, plan.scope)) {
-    const slots = store.collect(sets.evaluate(plan.tree, plan.scope), plan.pass);
+    const bits = sets.evaluate(plan.tree, plan.scope);
+    const passing = plan.passing();
+    if (passing) for (let i = 0; i < bits.length; i += 1) bits[i] = (bits[i] as number) & (passing[i] ?? 0);
+    const slots = store.collect(bits);
     return { total: slots.length, estimated: false, slots, firstRowids: null };
   }
   const slots: number[] = [];

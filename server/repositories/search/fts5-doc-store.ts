@@ -1,6 +1,7 @@
 import type { CertificateState, FacetCounts, SearchDocument, SearchFilters } from '../../domain/search-types';
 import { foldedName, ROWID_BUCKET_SIZE, type DocRow } from './fts5-rows';
-import { IntColumn, IntLists, RowidSlots } from './int-columns';
+import { DocRecords, MARKS, PLACES, YEARS } from './doc-records';
+import { IntColumn, RowidSlots } from './int-columns';
 
 // An in-memory, column-wise copy of each document's filter and facet fields. Facets and
 // browsing visit every match (100k+ at 200k products), so the fields live in typed arrays
@@ -40,8 +41,8 @@ export interface DocStore {
   liveSlots(pass: DocFilter): Int32Array;
   /** Sort for browsing and for rowid order now, after a change, rather than in the next request. */
   prepare(): void;
-  /** The slots in a bitset (bit `slot` of word `slot >> 5`) that pass, in rowid order; the array is reused by the next call. */
-  collect(bits: Uint32Array, pass: DocFilter | null): Int32Array;
+  /** The slots in a bitset (bit `slot` of word `slot >> 5`), in rowid order; the array is reused by the next call. */
+  collect(bits: Uint32Array): Int32Array;
 }
 
 class Dictionary {
@@ -79,12 +80,7 @@ export function createDocStore(): DocStore {
   let slotCount = 0;
   let live = 0;
   const rowids = new IntColumn();
-  const stars = new IntColumn();
-  const groups = new IntColumn();
-  const certDates = new IntColumn();
-  const placeLists = new IntLists();
-  const markLists = new IntLists();
-  const yearLists = new IntLists();
+  const records = new DocRecords();
   const ids: string[] = [];
   const names: string[] = [];
   const foldedNames: string[] = [];
@@ -107,7 +103,7 @@ export function createDocStore(): DocStore {
       return existing;
     }
     const slot = freeSlots.pop() ?? slotCount++;
-    for (const column of [rowids, stars, groups, certDates]) column.ensure(slot + 1);
+    rowids.ensure(slot + 1);
     slotById.set(id, slot);
     live += 1;
     return slot;
@@ -165,12 +161,11 @@ export function createDocStore(): DocStore {
       const slot = allocate(row.id);
       slots.set(row.rowid, slot);
       rowids.data[slot] = row.rowid;
-      stars.data[slot] = row.stars ?? NO_STARS;
-      groups.data[slot] = row.ocop_group === null ? -1 : groupCodes.code(row.ocop_group);
-      certDates.data[slot] = dateNumber(row.cert_valid_until);
-      placeLists.set(slot, parsed.placeIds.map((id) => placeCodes.code(id)));
-      markLists.set(slot, parsed.markIds.map((id) => markCodes.code(id)));
-      yearLists.set(slot, parsed.awardYears.map((year) => yearCodes.code(String(year))));
+      records.set(slot, row.stars ?? NO_STARS, row.ocop_group === null ? -1 : groupCodes.code(row.ocop_group), dateNumber(row.cert_valid_until), [
+        parsed.placeIds.map((id) => placeCodes.code(id)),
+        parsed.markIds.map((id) => markCodes.code(id)),
+        parsed.awardYears.map((year) => yearCodes.code(String(year))),
+      ]);
       ids[slot] = row.id;
       names[slot] = row.name;
       foldedNames[slot] = foldedName(row.folded);
@@ -196,7 +191,7 @@ export function createDocStore(): DocStore {
       freeSlots.length = 0;
       slotCount = 0;
       live = 0;
-      for (const lists of [placeLists, markLists, yearLists]) lists.clear();
+      records.clear();
       ordered = null;
       sortedRowids = null;
       byRowidKnown = false;
@@ -206,33 +201,30 @@ export function createDocStore(): DocStore {
       if (filters.stars && filters.stars.length > 0) {
         const allowed = new Uint8Array(6);
         for (const value of filters.stars) if (Number.isInteger(value) && value >= 0 && value < allowed.length) allowed[value] = 1;
-        const starData = stars.data;
-        tests.push((slot) => allowed[starData[slot] as number] === 1);
+        tests.push((slot) => allowed[records.star(slot)] === 1);
       }
       if (filters.ocopGroup !== undefined) {
         const code = groupCodes.find(filters.ocopGroup);
-        tests.push((slot) => groups.data[slot] === code);
+        tests.push((slot) => records.group(slot) === code);
       }
       if (filters.placeId !== undefined) {
         const code = placeCodes.find(filters.placeId);
-        tests.push((slot) => placeLists.has(slot, code));
+        tests.push((slot) => records.has(slot, PLACES, code));
       }
       if (filters.markId !== undefined) {
         const code = markCodes.find(filters.markId);
-        tests.push((slot) => markLists.has(slot, code));
+        tests.push((slot) => records.has(slot, MARKS, code));
       }
       if (filters.awardYear !== undefined) {
         const code = yearCodes.find(String(filters.awardYear));
-        tests.push((slot) => yearLists.has(slot, code));
+        tests.push((slot) => records.has(slot, YEARS, code));
       }
       if (filters.certificate !== undefined) {
         const state = CERTIFICATE_STATES.indexOf(filters.certificate);
         const day = dateNumber(today);
-        const starData = stars.data;
-        const dateData = certDates.data;
         tests.push((slot) => {
-          const date = dateData[slot] as number;
-          return (starData[slot] === NO_STARS ? 3 : date === NO_DATE ? 2 : date >= day ? 0 : 1) === state;
+          const date = records.date(slot);
+          return (records.star(slot) === NO_STARS ? 3 : date === NO_DATE ? 2 : date >= day ? 0 : 1) === state;
         });
       }
       if (tests.length === 0) return null;
@@ -250,26 +242,7 @@ export function createDocStore(): DocStore {
       const yearCounts = new Int32Array(yearCodes.values.length);
       const certificates = new Int32Array(CERTIFICATE_STATES.length);
       const day = dateNumber(today);
-      // One tight loop per column: this runs over every match of broad queries.
-      const starData = stars.data;
-      const groupData = groups.data;
-      const dateData = certDates.data;
-      for (let i = 0; i < selected.length; i += 1) {
-        const slot = selected[i] as number;
-        const star = starData[slot] as number;
-        if (star === NO_STARS) certificates[3] = (certificates[3] as number) + 1;
-        else {
-          if (star < starCounts.length) starCounts[star] = (starCounts[star] as number) + 1;
-          const date = dateData[slot] as number;
-          const certificate = date === NO_DATE ? 2 : date >= day ? 0 : 1;
-          certificates[certificate] = (certificates[certificate] as number) + 1;
-        }
-        const group = groupData[slot] as number;
-        if (group >= 0) groupCounts[group] = (groupCounts[group] as number) + 1;
-      }
-      placeLists.countAll(selected, placeCounts);
-      markLists.countAll(selected, markCounts);
-      yearLists.countAll(selected, yearCounts);
+      records.count(selected, day, NO_STARS, NO_DATE, { stars: starCounts, certificates, groups: groupCounts, lists: [placeCounts, markCounts, yearCounts] });
       return {
         stars: fromCounts(starCounts, ['0', '1', '2', '3', '4', '5']),
         ocopGroup: fromCounts(groupCounts, groupCodes.values),
@@ -288,7 +261,7 @@ export function createDocStore(): DocStore {
           const y = foldedNames[b] as string;
           return x < y ? -1 : x > y ? 1 : (names[a] as string) < (names[b] as string) ? -1 : (names[a] as string) > (names[b] as string) ? 1 : 0;
         };
-        live.sort((a, b) => (stars.data[b] as number) - (stars.data[a] as number) || byName(a, b));
+        live.sort((a, b) => records.star(b) - records.star(a) || byName(a, b));
         ordered = Int32Array.from(live);
       }
       return ordered;
@@ -305,7 +278,7 @@ export function createDocStore(): DocStore {
       this.browsingOrder();
       rowidOrder();
     },
-    collect(bits, pass) {
+    collect(bits) {
       const byRowid = rowidOrder();
       if (collected.length < slotCount) collected = new Int32Array(slotCount);
       const found = collected;
@@ -313,7 +286,7 @@ export function createDocStore(): DocStore {
       if (byRowid) {
         for (let i = 0; i < byRowid.length; i += 1) {
           const slot = byRowid[i] as number;
-          if (((bits[slot >>> 5] as number) >>> (slot & 31)) & 1 && (!pass || pass(slot))) found[count++] = slot;
+          if (((bits[slot >>> 5] as number) >>> (slot & 31)) & 1) found[count++] = slot;
         }
         return found.subarray(0, count);
       }
@@ -325,7 +298,7 @@ export function createDocStore(): DocStore {
           const lowest = rest & -rest;
           const slot = (word << 5) | (31 - Math.clz32(lowest));
           rest ^= lowest;
-          if (!pass || pass(slot)) found[count++] = slot;
+          found[count++] = slot;
         }
       }
       return found.subarray(0, count);

@@ -48,6 +48,12 @@ export interface MatchSets {
   clear(): void;
 }
 
+/** A broad word asked for this many times is read even when that costs more than a listing… */
+const ASKS_BEFORE_READING = 2;
+/** …up to this many times what FTS5 listing the query's matches would. */
+const READING_COST_RATIO = 2;
+/** Broad words asked for but not read yet that are counted. */
+const MAX_ASKED = 10_000;
 /** Upserts beyond this share of the catalogue: forgetting is cheaper than testing each. */
 const FORGET_SHARE = 0.25;
 
@@ -130,28 +136,46 @@ export function createMatchSets(
         ? Math.min(...node.children.map(estimate))
         : node.children.reduce((sum, child) => sum + estimate(child), 0);
 
+  /** How often queries needed each broad word not remembered yet. */
+  const asked = new Map<string, number>();
+
   return {
     // Listing matches from FTS5 costs about as much a row as reading a word's documents
     // does. So bitsets are used when the rows still to read (rare words, broad words not
-    // remembered yet) are no more than the query may match: at once for "trà" alone, and
-    // for "sơn la" once both words are remembered. Reading them for "sơn la" itself could
-    // cost several times what FTS5 does (each word is in more documents than both are),
-    // which would put spikes in the tail; queries of one broad word fill the cache instead.
+    // remembered yet) are no more than the query may match: at once for "trà" alone. A
+    // query of several broad words ("mật ong") matches fewer documents than each word
+    // holds: reading its words costs more than FTS5 listing its matches, so that waits
+    // until the words have been asked for a few times and costs at most a few listings
+    // (one slow query, not a slow tail); from then on such queries cost microseconds.
     worthUsing(tree, scope) {
       if (options.maxSets <= 0) return false;
       let rows = 0;
       let broad = false;
+      let popular = true;
+      const missing: string[] = [];
       const visited = new Set<string>();
       const visit = (node: MatchNode) => {
         if (node.kind !== 'phrase') return node.children.forEach(visit);
         const key = keyOf(node, scope);
         if (visited.has(key)) return;
         visited.add(key);
-        if (isBroad(node)) broad = true;
-        if (!isBroad(node) || !cache.has(key)) rows += documentsOf(node.words, node.prefix);
+        const documents = documentsOf(node.words, node.prefix);
+        if (!isBroad(node)) rows += documents;
+        else {
+          broad = true;
+          if (cache.has(key)) return;
+          rows += documents;
+          missing.push(key);
+          if ((asked.get(key) ?? 0) < ASKS_BEFORE_READING) popular = false;
+        }
       };
       visit(tree);
-      return broad && rows <= estimate(tree);
+      if (!broad) return false;
+      const matches = estimate(tree);
+      if (rows <= matches || (popular && rows <= READING_COST_RATIO * matches)) return true;
+      if (asked.size >= MAX_ASKED) asked.clear();
+      for (const key of missing) asked.set(key, (asked.get(key) ?? 0) + 1);
+      return false;
     },
     evaluate,
     update({ removedSlots, added }) {
@@ -175,6 +199,9 @@ export function createMatchSets(
         }
       }
     },
-    clear: () => cache.clear(),
+    clear() {
+      cache.clear();
+      asked.clear();
+    },
   };
 }

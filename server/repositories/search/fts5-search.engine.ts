@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import { analyseQuery, dropLastTerm, type AnalysedQuery } from '../../domain/query-analysis';
-import type { FacetCounts, SearchEngine, SearchRequest, SearchResult } from '../../domain/search-types';
+import type { FacetCounts, SearchEngine, SearchFilters, SearchRequest, SearchResult } from '../../domain/search-types';
 import { findMatches, orderMatches, type Matches, type MatchPlan } from './fts5-candidates';
-import { createDocStore, type DocFilter } from './fts5-doc-store';
+import { createDocStore } from './fts5-doc-store';
 import { buildMatchTree, renderMatchTree } from './fts5-expression';
+import { createFilterCache } from './fts5-filter-cache';
 import { planFilters } from './fts5-filter-tokens';
 import { createMatchSets, type MatchSetOptions } from './fts5-match-sets';
-import { createFts5Reader } from './fts5-reader';
+import { createFts5Reader, ftsQuery } from './fts5-reader';
 import { ensureFts5Schema, PREFIX_INDEX_LENGTHS } from './fts5-schema';
 import { loadFts5Vocabulary, type Fts5Vocabulary } from './fts5-vocabulary';
 import { createFts5Writer } from './fts5-writer';
@@ -26,16 +27,9 @@ const NAME_ONLY = ['name'] as const;
 export interface Fts5EngineOptions {
   /** Bitsets of broad words for queries that list every match (fts5-match-sets.ts); maxSets 0 turns them off. */
   matchSets?: Partial<MatchSetOptions>;
-  /** Browsing totals and facets kept per filter combination until the next write; 0 keeps none. */
-  browseCacheSize?: number;
+  /** Filter combinations whose totals, facets and bitsets are kept until the next write (fts5-filter-cache.ts); 0 keeps none. */
+  filterCacheSize?: number;
 }
-
-interface BrowseSummary {
-  total: number;
-  facets: FacetCounts | null;
-}
-
-const everyDocument: DocFilter = () => true;
 
 /**
  * Words held by at least this share of the documents (and MIN_BROAD_DOCUMENTS) get a
@@ -45,8 +39,8 @@ const BROAD_SHARE = 0.01;
 const MIN_BROAD_DOCUMENTS = 500;
 /** A longer prefix standing for more words than this stays a prefix query. */
 const MAX_PREFIX_WORDS = 12;
-/** Facets with thousands of places are ~100 KB each. */
-const BROWSE_CACHE_SIZE = 32;
+/** Facets with thousands of places are ~100 KB each, a bitset 25 KB at 200k products. */
+const FILTER_CACHE_SIZE = 32;
 /** 256 bitsets are 6.4 MB at 200k products. */
 const MAX_MATCH_SETS = 256;
 
@@ -71,11 +65,20 @@ export function createFts5SearchEngine(db: Database.Database, options: Fts5Engin
   // The vocabulary is reloaded after every write, so the words are the index's own.
   const expandPrefix = (prefix: string) =>
     prefix.length > Math.max(...PREFIX_INDEX_LENGTHS) ? vocabulary.wordsWithPrefix(prefix, MAX_PREFIX_WORDS) : null;
-  const browseCacheSize = options.browseCacheSize ?? BROWSE_CACHE_SIZE;
-  const browseSummaries = new Map<string, BrowseSummary>();
+  const selectiveCandidates = (filters: SearchFilters): number[] | null => {
+    const { clause } = planFilters(filters, vocabulary.filterTokenCount, store.size);
+    if (clause === null) return null;
+    const slots: number[] = [];
+    for (const rowid of reader.allRowids(ftsQuery(clause, null))) {
+      const slot = store.slotOf(rowid);
+      if (slot >= 0) slots.push(slot);
+    }
+    return slots;
+  };
+  const filterCache = createFilterCache(store, selectiveCandidates, options.filterCacheSize ?? FILTER_CACHE_SIZE);
   const refresh = () => {
     vocabulary = loadFts5Vocabulary(db);
-    browseSummaries.clear();
+    filterCache.clear();
     reader.forgetTexts();
     // Sort for browsing and rowid order now (0.05 s at 20k products), not in the next shopper's request.
     store.prepare();
@@ -86,7 +89,7 @@ export function createFts5SearchEngine(db: Database.Database, options: Fts5Engin
     const offset = Math.max(0, Math.floor(request.offset));
     const filters = planFilters(request.filters, vocabulary.filterTokenCount, store.size);
     const check = filters.residual ? store.compileFilter(filters.residual, request.today) : null;
-    const pass = store.compileFilter(request.filters, request.today);
+    const passing = () => filterCache.passingBits(request.filters, request.today);
     let query = analyseQuery(request.q, vocabulary.words);
     if (filters.impossible) return emptyResult(request, query, []);
     if (request.q.trim() === '') return browse(request, limit, offset);
@@ -96,7 +99,7 @@ export function createFts5SearchEngine(db: Database.Database, options: Fts5Engin
     for (;;) {
       const tree = buildMatchTree(query, vocabulary.words, expandPrefix);
       if (tree !== null) {
-        const plan: MatchPlan = { words: renderMatchTree(tree), tree, scope: isLoneShortPrefix(query) ? NAME_ONLY : null, filters: filters.clause, check, pass };
+        const plan: MatchPlan = { words: renderMatchTree(tree), tree, scope: isLoneShortPrefix(query) ? NAME_ONLY : null, filters: filters.clause, check, passing };
         const matches = findMatches(reader, store, matchSets, plan, request.facets);
         if (matches.total > 0) return rank(request, query, dropped, plan, matches, limit, offset);
       }
@@ -141,7 +144,7 @@ export function createFts5SearchEngine(db: Database.Database, options: Fts5Engin
         if (filter(slot) && skipped++ >= offset) page.push(slot);
       }
     }
-    const summary = browseSummary(request, filter);
+    const summary = filterCache.summary(request.filters, request.today, request.facets);
     return {
       hits: page.map((slot) => ({ id: store.idAt(slot), score: 1 })),
       total: summary.total,
@@ -149,31 +152,6 @@ export function createFts5SearchEngine(db: Database.Database, options: Fts5Engin
       query: { raw: request.q, interpreted: '', corrections: [] },
       engine: 'fts5',
     };
-  }
-
-  /**
-   * Total and facets of browsing with these filters. The directory asks for the same few
-   * filter combinations again and again, each costing a pass over every passing document
-   * (4 ms for 90k of them), so the latest are kept until the index changes.
-   */
-  function browseSummary(request: SearchRequest, filter: DocFilter | null): BrowseSummary {
-    const f = request.filters;
-    const key = JSON.stringify([request.today, f.stars?.length ? [...f.stars].sort() : null, f.ocopGroup, f.placeId, f.markId, f.awardYear, f.certificate]);
-    const known = browseSummaries.get(key);
-    if (known && (known.facets || !request.facets)) {
-      browseSummaries.delete(key);
-      browseSummaries.set(key, known);
-      return known;
-    }
-    // Slot order is storage order: in browsing order every column read would be a cache miss.
-    const passing = store.liveSlots(filter ?? everyDocument);
-    const summary = { total: passing.length, facets: request.facets ? store.countFacets(passing, request.today) : null };
-    if (browseCacheSize > 0) {
-      browseSummaries.delete(key);
-      if (browseSummaries.size >= browseCacheSize) browseSummaries.delete(browseSummaries.keys().next().value as string);
-      browseSummaries.set(key, summary);
-    }
-    return summary;
   }
 
   function emptyResult(request: SearchRequest, query: AnalysedQuery, dropped: string[]): SearchResult {

@@ -74,19 +74,14 @@ export class IntLists {
     return false;
   }
 
-  /** Add 1 to counts[value] for every value in the lists of these slots. */
-  countAll(slots: ArrayLike<number>, counts: Int32Array): void {
-    const start = this.start.data;
-    const length = this.length.data;
+  /** Add 1 to counts[value] for every value in the slot's list. */
+  countOne(slot: number, counts: Int32Array): void {
+    const from = this.start.data[slot] as number;
+    const to = from + (this.length.data[slot] as number);
     const pool = this.pool.data;
-    for (let k = 0; k < slots.length; k += 1) {
-      const slot = slots[k] as number;
-      const from = start[slot] as number;
-      const to = from + (length[slot] as number);
-      for (let i = from; i < to; i += 1) {
-        const value = pool[i] as number;
-        counts[value] = (counts[value] as number) + 1;
-      }
+    for (let i = from; i < to; i += 1) {
+      const value = pool[i] as number;
+      counts[value] = (counts[value] as number) + 1;
     }
   }
 
