@@ -1,9 +1,11 @@
 // Child process of bench:verify. `app`: the real server on a fresh temp database with
 // demo stamps issued (their URLs go to stdout as one JSON line). `hello`: a bare Hono route
-// on the same node-server, the yardstick. Both answer an IPC message with their CPU time
-// and request count, so the bench can print CPU per request (robust on a busy machine).
+// on the same node-server, the yardstick. Both answer an IPC message with their CPU time,
+// request count, event-loop delay and GC pauses since the last message, so the bench can
+// print CPU per request (robust on a busy machine) and see stalls.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -18,7 +20,17 @@ process.on('SIGINT', () => process.exit(0));
 process.on('SIGTERM', () => process.exit(0));
 
 let requests = 0;
-process.on('message', () => process.send?.({ cpu: process.cpuUsage(), requests }));
+const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+loopDelay.enable();
+let gc = { count: 0, totalMs: 0, maxMs: 0 };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gc = { count: gc.count + 1, totalMs: gc.totalMs + e.duration, maxMs: Math.max(gc.maxMs, e.duration) };
+}).observe({ entryTypes: ['gc'] });
+process.on('message', () => {
+  process.send?.({ cpu: process.cpuUsage(), requests, loop: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 }, gc });
+  loopDelay.reset();
+  gc = { count: 0, totalMs: 0, maxMs: 0 };
+});
 const listen = (fetch: (req: Request) => Response | Promise<Response>, extra: object) =>
   serve({ fetch: (req: Request) => (requests++, fetch(req)), port: 0, hostname: '127.0.0.1' }, (info) => console.log(JSON.stringify({ port: info.port, ...extra })));
 

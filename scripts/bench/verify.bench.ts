@@ -3,11 +3,13 @@
 // process, so it never shares an event loop with a server): 50 connections, the same
 // duration for every row, a warm-up before each server. Prints req/s, p50/p99, the ratio to
 // hello (measured first and last; the ratio uses their mean), and server CPU per request,
-// which moves much less than req/s when other work shares the machine.
+// which moves much less than req/s when other work shares the machine. Then latency at a
+// fixed offered rate (open loop, evenly paced), both servers at the same rate.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { pacedLoad } from './verify-paced-load';
 
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
@@ -32,10 +34,18 @@ async function startServer(mode: 'app' | 'hello'): Promise<Server> {
   return { child, info: JSON.parse(line) as ServerInfo };
 }
 
-/** The server's CPU time (all its threads) and requests served so far. */
-function serverCounters(server: Server): Promise<{ cpuUs: number; requests: number }> {
+interface Counters {
+  cpuUs: number;
+  requests: number;
+  /** Event-loop delay and GC pauses since the previous call, in ms. */
+  loop: { p99: number; max: number };
+  gc: { count: number; totalMs: number; maxMs: number };
+}
+
+/** The server's CPU time (all its threads) and requests served so far, and its stalls since the last call. */
+function serverCounters(server: Server): Promise<Counters> {
   return new Promise((resolve) => {
-    server.child.once('message', (m: { cpu: NodeJS.CpuUsage; requests: number }) => resolve({ cpuUs: m.cpu.user + m.cpu.system, requests: m.requests }));
+    server.child.once('message', (m: Omit<Counters, 'cpuUs'> & { cpu: NodeJS.CpuUsage }) => resolve({ ...m, cpuUs: m.cpu.user + m.cpu.system }));
     server.child.send('counters');
   });
 }
@@ -51,25 +61,33 @@ interface Row {
   p50: number;
   p99: number;
   cpuUsPerReq: number;
+  stalls?: string;
   failures: number;
   total: number;
   note?: string;
 }
 
-async function load(title: string, server: Server, opts: autocannon.Options): Promise<Row> {
+async function measure(title: string, server: Server, run: () => Promise<Omit<Row, 'title' | 'cpuUsPerReq'>>): Promise<Row> {
   const before = await serverCounters(server);
-  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...opts });
+  const result = await run();
   const after = await serverCounters(server);
-  return {
-    title,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    cpuUsPerReq: (after.cpuUs - before.cpuUs) / Math.max(1, after.requests - before.requests),
-    failures: result.non2xx + result.errors + result.timeouts,
-    total: result.requests.total,
-  };
+  const stalls = `loop delay p99 ${after.loop.p99.toFixed(1)} max ${after.loop.max.toFixed(1)} ms; GC ${after.gc.count}× max ${after.gc.maxMs.toFixed(1)} ms`;
+  return { title, ...result, stalls, cpuUsPerReq: (after.cpuUs - before.cpuUs) / Math.max(1, after.requests - before.requests) };
 }
+
+/** Closed loop: 50 connections, each sending its next request when the answer arrives. */
+const load = (title: string, server: Server, opts: autocannon.Options) =>
+  measure(title, server, async () => {
+    const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...opts });
+    return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failures: result.non2xx + result.errors + result.timeouts, total: result.requests.total };
+  });
+
+/** Open loop at FIXED_RATE req/s over up to 50 connections; latency from the scheduled send time. */
+const paced = (title: string, server: Server, opts: autocannon.Options, next?: () => string) =>
+  measure(title, server, async () => {
+    const r = await pacedLoad({ url: String(opts.url), method: opts.method as 'GET' | 'POST' | undefined, headers: opts.headers as Record<string, string> | undefined, body: next, rate: FIXED_RATE, durationS: DURATION_S, connections: CONNECTIONS });
+    return { rps: r.rps, p50: r.p50, p99: r.p99, failures: r.failures, total: r.sent };
+  });
 
 const loadBefore = loadavg();
 const hello = await startServer('hello');
@@ -107,8 +125,8 @@ try {
   rows.push(await load('verify forged (200 forged URLs of real serials)', app, verifyOpts(() => body(forged[++n % forged.length]!))));
   rows.push(await load('verify one stamp repeated, many phones', app, verifyOpts(() => body(urls[0]!))));
   rows.push(await load('bare Hono GET /hello (last)', hello, helloOpts));
-  rows.push(await load(`bare Hono GET /hello at a fixed ${FIXED_RATE} req/s`, hello, { ...helloOpts, overallRate: FIXED_RATE }));
-  rows.push(await load(`verify mixed at a fixed ${FIXED_RATE} req/s`, app, verifyOpts(mixed, { overallRate: FIXED_RATE })));
+  rows.push(await paced(`bare Hono GET /hello, paced at ${FIXED_RATE} req/s`, hello, helloOpts));
+  rows.push(await paced(`verify mixed, paced at ${FIXED_RATE} req/s`, app, verifyOpts(mixed), mixed));
 } finally {
   hello.child.kill();
   app.child.kill();
@@ -120,9 +138,12 @@ console.log(`\nbench:verify — ${CONNECTIONS} connections, ${DURATION_S} s per 
 console.log(`load average before ${loadBefore.map((x) => fmt(x, 2)).join(' ')}, after ${loadavg().map((x) => fmt(x, 2)).join(' ')}; autocannon runs in this process, each server in its own`);
 console.log(`${'route'.padEnd(56)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'vs hello'.padStart(9)} ${'CPU µs/req'.padStart(11)} ${'failed'.padStart(7)}`);
 for (const r of rows) {
-  const ratio = r.title.includes('fixed') ? '' : `${fmt((r.rps / base) * 100)}%`;
+  const ratio = r.title.includes('paced') ? '' : `${fmt((r.rps / base) * 100)}%`;
   console.log(
     `${r.title.padEnd(56)} ${fmt(r.rps).padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${ratio.padStart(9)} ${fmt(r.cpuUsPerReq).padStart(11)} ${String(r.failures).padStart(7)}${r.note ? `  (${r.note})` : ''}`,
   );
 }
+console.log('\nserver event loop during each row:');
+for (const r of rows) console.log(`  ${r.title.padEnd(56)} ${r.stalls}`);
 console.log(`"vs hello" is against the mean of the two hello rows (${fmt(base)} req/s). CPU µs/req counts all of a server's threads.`);
+console.log('Closed-loop rows run at saturation, where latency is queueing: with 50 connections, mean latency = 50 / req/s.');

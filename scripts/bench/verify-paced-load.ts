@@ -1,0 +1,69 @@
+// Open-loop load for bench:verify's latency rows: requests leave on a fixed schedule
+// (rate per second, evenly spaced) over up to `connections` keep-alive sockets, and each
+// latency is measured from the request's scheduled time, so a stalled server is charged
+// for the requests it delayed (no coordinated omission). autocannon's overallRate is not
+// this: it sends each second's quota back to back at the start of the second.
+import http from 'node:http';
+
+export interface PacedLoadOptions {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: () => string;
+  rate: number;
+  durationS: number;
+  connections: number;
+}
+
+export interface PacedLoadResult {
+  sent: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  max: number;
+  failures: number;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+
+/** Send `rate` requests a second for `durationS` seconds; latencies in milliseconds. */
+export async function pacedLoad(opts: PacedLoadOptions): Promise<PacedLoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
+  const total = Math.round(opts.rate * opts.durationS);
+  const latencies: number[] = [];
+  let failures = 0;
+  let sent = 0;
+  const start = performance.now() + 10;
+  const send = (due: number) =>
+    new Promise<void>((resolve) => {
+      const payload = opts.body?.();
+      const req = http.request(opts.url, { method: opts.method ?? 'GET', headers: opts.headers, agent }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (res.statusCode !== 200) failures++;
+          latencies.push(performance.now() - due);
+          resolve();
+        });
+      });
+      req.on('error', () => {
+        failures++;
+        resolve();
+      });
+      req.end(payload);
+    });
+  const inFlight: Promise<void>[] = [];
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      while (sent < total && start + (sent * 1000) / opts.rate <= now) inFlight.push(send(start + (sent++ * 1000) / opts.rate));
+      if (sent < total) setTimeout(tick, Math.max(0, start + (sent * 1000) / opts.rate - performance.now()));
+      else resolve();
+    };
+    setTimeout(tick, 10);
+  });
+  await Promise.all(inFlight);
+  agent.destroy();
+  const sorted = latencies.sort((a, b) => a - b);
+  const round = (x: number) => Math.round(x * 10) / 10;
+  return { sent, rps: sent / opts.durationS, p50: round(percentile(sorted, 0.5)), p99: round(percentile(sorted, 0.99)), max: round(sorted.at(-1) ?? 0), failures };
+}
