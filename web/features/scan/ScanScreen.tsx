@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { navigate, useLocation } from '../../app/router';
 import { pick, useI18n } from '../../i18n/i18n';
 import { CameraView } from './CameraView';
-import { checkScan, ScanRejected } from './check-scan';
+import { checkScan, prepareCheck, ScanRejected } from './check-scan';
 import { ManualEntry } from './ManualEntry';
 import { PhotoUpload } from './PhotoUpload';
 
@@ -32,6 +32,7 @@ export function ScanScreen() {
 
   useEffect(() => {
     void preloadVerdict();
+    void prepareCheck().catch(() => {});
     const fromLink = query.get('scan');
     const toReport = query.get('report');
     if (toReport) navigate(`/report?payload=${encodeURIComponent(toReport)}`, { replace: true });

@@ -18,6 +18,15 @@ export const recentEntry = (id: string): HistoryEntry | undefined => recent.get(
 
 const newId = () => crypto.randomUUID().replace(/-/g, '');
 
+let deviceId: Promise<string> | null = null;
+
+/** Warm what a scan needs (device id, offline verifier and keys) while the shopper aims. */
+export async function prepareCheck(): Promise<void> {
+  const { mod, store } = await offline();
+  deviceId ??= mod.getDeviceId(store);
+  await Promise.all([deviceId, mod.prepareVerifyOffline(store)]);
+}
+
 async function verifyOnline(body: { payload: string; deviceId: string; clientEventId: string; scannedAt: string; place?: string; pin?: string }): Promise<VerifyResult | { error: { code: string; message: string; message_vi: string } }> {
   const res = await api.api.verify.$post({ json: body }, { init: { signal: timeout(ONLINE_TIMEOUT_MS) } });
   if (res.status >= 500) throw new Error(`server answered ${res.status}`);
@@ -37,14 +46,15 @@ export class ScanRejected extends Error {
 /** Check scanned or typed text; resolves with the id of its history entry. */
 export async function checkScan(payload: string, opts: { pin?: string } = {}): Promise<string> {
   const { mod, store } = await offline();
-  const deviceId = await mod.getDeviceId(store);
+  deviceId ??= mod.getDeviceId(store);
+  const device = await deviceId;
   const { place } = readSettings();
   const scannedAt = new Date().toISOString();
   const clientEventId = newId();
   let result: VerifyResult | null = null;
   if (navigator.onLine) {
     try {
-      const answer = await verifyOnline({ payload, deviceId, clientEventId, scannedAt, ...(place ? { place: place.id } : {}), ...(opts.pin ? { pin: opts.pin } : {}) });
+      const answer = await verifyOnline({ payload, deviceId: device, clientEventId, scannedAt, ...(place ? { place: place.id } : {}), ...(opts.pin ? { pin: opts.pin } : {}) });
       if ('error' in answer) throw new ScanRejected(answer.error.code, answer.error.message_vi, answer.error.message);
       result = answer;
     } catch (e) {
@@ -57,8 +67,8 @@ export async function checkScan(payload: string, opts: { pin?: string } = {}): P
   let final: VerifyResult;
   if (result) final = result;
   else {
-    final = await mod.verifyOffline(store, payload, new Date());
-    id = await mod.enqueueScan(store, { payload, scannedAt, ...(place ? { place: place.id } : {}) });
+    // Check and queue at once: the upload does not depend on the offline answer.
+    [final, id] = await Promise.all([mod.verifyOffline(store, payload, new Date()), mod.enqueueScan(store, { payload, scannedAt, ...(place ? { place: place.id } : {}) })]);
   }
   const entry: HistoryEntry = { id, payload, scannedAt, verdict: final.verdict, productName: final.product?.name ?? null, result: final, online };
   recent.set(id, entry);
