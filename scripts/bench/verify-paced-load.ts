@@ -2,7 +2,10 @@
 // (rate per second, evenly spaced) over up to `connections` keep-alive sockets, and each
 // latency is measured from the request's scheduled time, so a stalled server is charged
 // for the requests it delayed (no coordinated omission). autocannon's overallRate is not
-// this: it sends each second's quota back to back at the start of the second.
+// this: it sends each second's quota back to back at the start of the second. The first
+// `warmupS` seconds at the same rate are not counted: 50 sockets opening at once and code
+// paths cold after an idle spell put 50–500 ms in the first 100 ms, which is the bench
+// starting, not the server's steady state.
 import http from 'node:http';
 
 export interface PacedLoadOptions {
@@ -12,6 +15,8 @@ export interface PacedLoadOptions {
   body?: () => string;
   rate: number;
   durationS: number;
+  /** Seconds sent at the same rate before the measured ones (default 1). */
+  warmupS?: number;
   connections: number;
 }
 
@@ -29,19 +34,20 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 /** Send `rate` requests a second for `durationS` seconds; latencies in milliseconds. */
 export async function pacedLoad(opts: PacedLoadOptions): Promise<PacedLoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
-  const total = Math.round(opts.rate * opts.durationS);
+  const warmup = Math.round(opts.rate * (opts.warmupS ?? 1));
+  const total = warmup + Math.round(opts.rate * opts.durationS);
   const latencies: number[] = [];
   let failures = 0;
   let sent = 0;
   const start = performance.now() + 10;
-  const send = (due: number) =>
+  const send = (due: number, counted: boolean) =>
     new Promise<void>((resolve) => {
       const payload = opts.body?.();
       const req = http.request(opts.url, { method: opts.method ?? 'GET', headers: opts.headers, agent }, (res) => {
         res.resume();
         res.on('end', () => {
           if (res.statusCode !== 200) failures++;
-          latencies.push(performance.now() - due);
+          if (counted) latencies.push(performance.now() - due);
           resolve();
         });
       });
@@ -55,7 +61,10 @@ export async function pacedLoad(opts: PacedLoadOptions): Promise<PacedLoadResult
   await new Promise<void>((resolve) => {
     const tick = () => {
       const now = performance.now();
-      while (sent < total && start + (sent * 1000) / opts.rate <= now) inFlight.push(send(start + (sent++ * 1000) / opts.rate));
+      while (sent < total && start + (sent * 1000) / opts.rate <= now) {
+        inFlight.push(send(start + (sent * 1000) / opts.rate, sent >= warmup));
+        sent += 1;
+      }
       if (sent < total) setTimeout(tick, Math.max(0, start + (sent * 1000) / opts.rate - performance.now()));
       else resolve();
     };
@@ -65,5 +74,6 @@ export async function pacedLoad(opts: PacedLoadOptions): Promise<PacedLoadResult
   agent.destroy();
   const sorted = latencies.sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 10) / 10;
-  return { sent, rps: sent / opts.durationS, p50: round(percentile(sorted, 0.5)), p99: round(percentile(sorted, 0.99)), max: round(sorted.at(-1) ?? 0), failures };
+  const measured = sent - warmup;
+  return { sent: measured, rps: measured / opts.durationS, p50: round(percentile(sorted, 0.5)), p99: round(percentile(sorted, 0.99)), max: round(sorted.at(-1) ?? 0), failures };
 }

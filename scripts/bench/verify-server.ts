@@ -1,6 +1,7 @@
 // Child process of bench:verify. `app`: the real server on a fresh temp database with
 // demo stamps issued (their URLs go to stdout as one JSON line). `hello`: a bare Hono route
-// on the same node-server, the yardstick. Both answer an IPC message with their CPU time,
+// on the same node-server, the yardstick, and beside it a bare POST that only parses a JSON
+// body and answers with a verify-sized JSON: the ceiling of any POST route on this stack. Both answer an IPC message with their CPU time,
 // request count, event-loop delay and GC pauses since the last message, so the bench can
 // print CPU per request (robust on a busy machine) and see stalls.
 import { mkdtempSync } from 'node:fs';
@@ -35,7 +36,14 @@ const listen = (fetch: (req: Request) => Response | Promise<Response>, extra: ob
   serve({ fetch: (req: Request) => (requests++, fetch(req)), port: 0, hostname: '127.0.0.1' }, (info) => console.log(JSON.stringify({ port: info.port, ...extra })));
 
 if (mode === 'hello') {
-  const app = new Hono().get('/hello', (c) => c.text('hello'));
+  // About the size of a genuine stamp's verify answer (product card included).
+  const answer = JSON.stringify({ verdict: 'authentic', reasons: [{ code: 'signature_valid', message_vi: 'Tem chính hãng: chữ ký số hợp lệ.', message_en: 'Genuine stamp.' }], filler: 'x'.repeat(2000) });
+  const app = new Hono()
+    .get('/hello', (c) => c.text('hello'))
+    .post('/echo', async (c) => {
+      const body = (await c.req.json()) as { payload?: unknown };
+      return new Response(typeof body.payload === 'string' ? answer : '{}', { headers: { 'content-type': 'application/json' } });
+    });
   listen(app.fetch, {});
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'nv-bench-'));

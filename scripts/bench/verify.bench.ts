@@ -98,6 +98,7 @@ const forged = urls.slice(0, 200).map(forge);
 let n = 0;
 const body = (payload: string) => JSON.stringify({ payload, deviceId: `bench-device-${n % 997}` });
 const helloOpts: autocannon.Options = { url: `http://127.0.0.1:${hello.info.port}/hello` };
+const echoOpts: autocannon.Options = { url: `http://127.0.0.1:${hello.info.port}/echo`, method: 'POST', headers: { 'content-type': 'application/json' }, body: body(urls[0]!) };
 const verifyOpts = (next: () => string, extra: Partial<autocannon.Options> = {}): autocannon.Options => ({
   url: `http://127.0.0.1:${app.info.port}/api/verify`,
   method: 'POST',
@@ -117,6 +118,7 @@ try {
   await load('warm-up', hello, { ...helloOpts, duration: 2 });
   await load('warm-up', app, verifyOpts(() => body(urls[++n % urls.length]!), { duration: 2 }));
   rows.push(await load('bare Hono GET /hello (first)', hello, helloOpts));
+  rows.push(await load('bare Hono POST /echo: JSON in, 2 KB JSON out', hello, echoOpts));
   rows.push(await load('verify mixed: 60% genuine, 30% forged, 10% one stamp', app, verifyOpts(mixed)));
   rows.push(await load('verify genuine, 1,000 stamps re-scanned (warm)', app, verifyOpts(() => body(urls[++n % urls.length]!))));
   const firstScans = await load('verify genuine, first scan of each stamp (cold)', app, verifyOpts(() => body(freshUrls[fresh++ % freshUrls.length]!)));
@@ -132,7 +134,8 @@ try {
   app.child.kill();
 }
 
-const base = (rows[0]!.rps + rows[6]!.rps) / 2;
+const helloRows = rows.filter((r) => r.title.startsWith('bare Hono GET /hello (')).map((r) => r.rps);
+const base = helloRows.reduce((a, b) => a + b, 0) / helloRows.length;
 const fmt = (x: number, d = 0) => x.toFixed(d);
 console.log(`\nbench:verify — ${CONNECTIONS} connections, ${DURATION_S} s per row, loopback, Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'})`);
 console.log(`load average before ${loadBefore.map((x) => fmt(x, 2)).join(' ')}, after ${loadavg().map((x) => fmt(x, 2)).join(' ')}; autocannon runs in this process, each server in its own`);
@@ -146,4 +149,5 @@ for (const r of rows) {
 console.log('\nserver event loop during each row:');
 for (const r of rows) console.log(`  ${r.title.padEnd(56)} ${r.stalls}`);
 console.log(`"vs hello" is against the mean of the two hello rows (${fmt(base)} req/s). CPU µs/req counts all of a server's threads.`);
+console.log('The POST /echo row is the most any POST route with a JSON body can reach here: the ceiling for verify.');
 console.log('Closed-loop rows run at saturation, where latency is queueing: with 50 connections, mean latency = 50 / req/s.');
