@@ -8,7 +8,7 @@ export interface VerifyResult {
   reasons: Reason[];
   checkedAt: string;
   stamp?: { serial: string; kid: string; status?: string; revokedAt?: string | null; checks?: number; firstCheckedAt?: string | null };
-  batch?: { id: string; status: string; expiresAt: string | null; isDemo: boolean; revokedAt: string | null; revokeReason: string | null; /** The batch has scratch-off PINs (the verdict screen offers the PIN check). */ hasPin?: boolean };
+  batch?: { id: string; status: string; expiresAt: string | null; isDemo: boolean; revokedAt: string | null; revokeReason: string | null; /** The batch has scratch-off PINs (the verdict screen offers the PIN check). */ hasPin: boolean };
   product?: ProductSummary & { gtins: string[] };
   producer?: Producer | null;
   certifications?: OcopCertification[];

@@ -33,7 +33,7 @@ describe('POST /api/verify', () => {
     expect(body.verdict).toBe('authentic');
     expect(codes(body)).toEqual(['signature_valid']);
     expect(body.product?.name).toBe('Gà đồi Ba Vì');
-    expect(body.batch).toMatchObject({ id: batch.batchId, isDemo: true, status: 'active' });
+    expect(body.batch).toMatchObject({ id: batch.batchId, isDemo: true, hasPin: false, status: 'active' });
     expect(body.reasons[0]!.message_vi).toMatch(/Tem chính hãng/);
   });
 
@@ -154,6 +154,8 @@ describe('POST /api/verify', () => {
     const batch = await issue('Gà đồi Ba Vì', { count: 2, withPin: true });
     const [a, b] = batch.stamps as unknown as [{ url: string; pin: string }, { url: string; pin: string }];
     const first = device();
+    // The batch says it has PINs, so the verdict screen offers the PIN form before one is typed.
+    expect((await verify({ payload: a.url, deviceId: first })).body.batch).toMatchObject({ hasPin: true });
     expect(codes((await verify({ payload: a.url, deviceId: first, pin: a.pin })).body)).toEqual(['signature_valid', 'pin_ok']);
     expect((await verify({ payload: a.url, deviceId: first, pin: a.pin })).body.verdict).toBe('authentic');
     const other = await verify({ payload: a.url, deviceId: device(), pin: a.pin });

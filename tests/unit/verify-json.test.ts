@@ -12,7 +12,7 @@ const base: VerifyResult = {
 
 describe('stringifyVerifyResult', () => {
   it('gives exactly JSON.stringify for answers with and without a product card', () => {
-    const withCard: VerifyResult = { ...base, batch: { id: 'B1', status: 'active', expiresAt: null, isDemo: true, revokedAt: null, revokeReason: null }, product, producer: null, certifications: [], marks: [], awards: [] };
+    const withCard: VerifyResult = { ...base, batch: { id: 'B1', status: 'active', expiresAt: null, isDemo: true, hasPin: false, revokedAt: null, revokeReason: null }, product, producer: null, certifications: [], marks: [], awards: [] };
     for (const r of [base, withCard, { ...withCard, verdict: 'caution' as const, reasons: [] }, { ...withCard, producer: undefined }]) {
       expect(stringifyVerifyResult(r)).toBe(JSON.stringify(r));
       expect(stringifyVerifyResult(r)).toBe(JSON.stringify(r)); // and again, from the cached card

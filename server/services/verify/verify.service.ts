@@ -275,7 +275,7 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
         reasons,
         checkedAt: now,
         stamp: { serial: stamp.serial, kid: stamp.kid, status: record.status, revokedAt: record.revokedAt, checks: prior.length + 1, firstCheckedAt: firstOther?.scannedAt ?? prior[0]?.scannedAt ?? null },
-        batch: { id: batch.id, status: batch.status, expiresAt: batch.expiresAt, isDemo: batch.isDemo, revokedAt: batch.revokedAt, revokeReason: batch.revokeReason },
+        batch: { id: batch.id, status: batch.status, expiresAt: batch.expiresAt, isDemo: batch.isDemo, hasPin: batch.hasPin, revokedAt: batch.revokedAt, revokeReason: batch.revokeReason },
         ...(detail ? productCard(detail) : {}),
       },
     };
