@@ -6,7 +6,7 @@
 import type { RegistryKind } from '../../server/domain/registry-kinds';
 import { certificateStatus, type Award, type Mark, type ProductDetail, type ProductSummary, type Producer } from '../../server/domain/registry-types';
 // Pure row → domain mappers shared with the server, so both sides map rows identically.
-import { toAward, toCertification, toMark, toPlace, toProducer, toProvenance } from '../../server/repositories/catalogue/row-mappers';
+import { toAward, toCertification, toMark, toPlace, toProducer, toProvenance } from '../../server/domain/registry-records';
 import type { RegistryRecord } from './schema';
 import type { RegistryView } from './registry-copy';
 

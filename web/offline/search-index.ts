@@ -8,8 +8,8 @@ import type { FacetCounts, SearchDocument, SearchFilters } from '../../server/do
 import { foldedWords } from '../../server/domain/vietnamese';
 import { createVocabulary, type Vocabulary } from '../../server/domain/vocabulary';
 // Pure ranking and "did you mean" code shared with the server's engine, so results agree.
-import { describeCorrections } from '../../server/repositories/search/corrections';
-import { rerankCandidates } from '../../server/repositories/search/rerank';
+import { describeCorrections } from '../../server/domain/search-corrections';
+import { rerankCandidates } from '../../server/domain/search-rerank';
 
 export interface IndexedDocument {
   doc: SearchDocument;

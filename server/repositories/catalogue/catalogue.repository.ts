@@ -8,7 +8,7 @@ import {
   type ProductSummary,
   type Producer,
 } from '../../domain/registry-types';
-import { toAward, toCertification, toMark, toPlace, toProducer, toProvenance } from './row-mappers';
+import { toAward, toCertification, toMark, toPlace, toProducer, toProvenance } from '../../domain/registry-records';
 
 export interface PlaceQuery {
   era?: 'current' | 'pre2025';

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { DocStore, StoreRow } from './fts5-doc-store';
 import { foldedFields } from './fts5-rows';
 import { DOCS_TABLE, FTS_TABLE, HEAD_COLUMNS, HEAD_TABLE } from './fts5-schema';
-import type { RerankCandidate } from './rerank';
+import type { RerankCandidate } from '../../domain/search-rerank';
 
 // The read queries of the embedded index. Matching rowids come back as one JSON array:
 // better-sqlite3 spends ~0.2 µs per returned row, json_group_array plus JSON.parse ~0.12.

@@ -11,8 +11,8 @@ import { createFts5Reader, ftsQuery } from './fts5-reader';
 import { ensureFts5Schema, PREFIX_INDEX_LENGTHS } from './fts5-schema';
 import { loadFts5Vocabulary, type Fts5Vocabulary } from './fts5-vocabulary';
 import { createFts5Writer } from './fts5-writer';
-import { describeCorrections } from './corrections';
-import { rerankCandidates, type RankedCandidate } from './rerank';
+import { describeCorrections } from '../../domain/search-corrections';
+import { rerankCandidates, type RankedCandidate } from '../../domain/search-rerank';
 
 // The embedded search engine (the default): SQLite FTS5 over folded text in the app's own
 // database, the shared query analyser, and a re-ranker over ≤200 candidates. It keeps

@@ -1,4 +1,4 @@
-import type { AnalysedQuery, QueryAlternative } from '../../domain/query-analysis';
+import type { AnalysedQuery, QueryAlternative } from './query-analysis';
 
 // Orders the ≤200 candidates the index returned by the rules Meilisearch users expect,
 // in this order (SEARCH.md): words matched, typos, attribute (name before producer before

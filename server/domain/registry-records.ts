@@ -1,4 +1,5 @@
-// snake_case rows in, camelCase domain objects out: one function per entity (CONVENTIONS 4).
+// Registry records to domain objects, one function per entity: the database's rows and the
+// sync feed's records share their snake_case columns, so the server and the PWA map them alike.
 import {
   certificateStatus,
   type Award,
@@ -7,7 +8,7 @@ import {
   type Place,
   type Producer,
   type Provenance,
-} from '../../domain/registry-types';
+} from './registry-types';
 
 type Row = Record<string, unknown>;
 const s = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
