@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { productPlaces } from '../domain/product-places';
 import type { SearchDocument } from '../domain/search-types';
 
 type Row = Record<string, string | number | null>;
@@ -48,32 +49,7 @@ export function loadSearchDocuments(db: Db, productIds?: string[]): SearchDocume
 
   return rows.map((p) => {
     const id = String(p.id);
-    const placeIds = new Set<string>();
-    const currentNames = new Set<string>();
-    const formerNames = new Set<string>();
-    const addCurrent = (placeId: string | null) => {
-      for (let pid = placeId; pid; ) {
-        const pl = places.get(pid);
-        if (!pl) break;
-        placeIds.add(pid);
-        currentNames.add(String(pl.full_name));
-        pid = pl.parent_id as string | null;
-      }
-    };
-    addCurrent(p.place_id as string | null);
-    for (let pid = p.old_place_id as string | null; pid; ) {
-      const pl = places.get(pid);
-      if (!pl) break;
-      placeIds.add(pid);
-      if (String(pid).startsWith('vn:')) currentNames.add(String(pl.full_name));
-      else formerNames.add(String(pl.full_name));
-      for (const n of newByOld.get(pid) ?? []) addCurrent(n);
-      pid = pl.parent_id as string | null;
-    }
-    if (p.province) currentNames.add(String(p.province));
-    if (p.commune) currentNames.add(String(p.commune));
-    if (p.district_pre2025) formerNames.add(String(p.district_pre2025));
-    if (p.commune_pre2025) formerNames.add(String(p.commune_pre2025));
+    const located = productPlaces(p, (pid) => places.get(pid), (pid) => newByOld.get(pid));
     const cert = bestCert.get(id);
     const stars = cert?.stars === null || cert?.stars === undefined ? null : Number(cert.stars);
     const marks = new Set([...(marksOf.get(id) ?? []), ...(p.producer_id ? producerMarks.get(String(p.producer_id)) ?? [] : [])]);
@@ -81,13 +57,13 @@ export function loadSearchDocuments(db: Db, productIds?: string[]): SearchDocume
       id,
       name: String(p.name),
       producer: (p.producer_name as string | null) ?? '',
-      places: [...currentNames],
-      aliases: [...formerNames],
+      places: located.places,
+      aliases: located.aliases,
       category: [p.ocop_group, p.category].filter(Boolean).join(' · '),
       stars,
       potentialFive: Number(cert?.potential_five ?? 0) === 1,
       ocopGroup: (p.ocop_group as string | null) ?? null,
-      placeIds: [...placeIds],
+      placeIds: located.placeIds,
       markIds: [...marks],
       awardYears: [...(awardYears.get(id) ?? [])].map(Number),
       certValidUntil: stars === null ? null : ((cert?.valid_until as string | null) ?? null),
