@@ -21,22 +21,44 @@ export interface AnomalyThresholds {
 
 export const DEFAULT_THRESHOLDS: AnomalyThresholds = { otherDevices: 2, travelHours: 3 };
 
+/** Distinct other devices among earlier scans, and the earliest of their scans. */
+export interface OtherDevices {
+  count: number;
+  first: PriorScan | null;
+}
+
+/** What the "other phones" rule reads of a list of earlier scans: one pass, no sorting. */
+export function otherDevicesIn(prior: readonly PriorScan[], device: string | null): OtherDevices {
+  const seen = new Set<string>();
+  let first: PriorScan | null = null;
+  for (const s of prior) {
+    if (!s.deviceHash || s.deviceHash === device) continue;
+    seen.add(s.deviceHash);
+    // ISO-8601 UTC instants in one format order as plain strings.
+    if (!first || s.scannedAt < first.scannedAt) first = s;
+  }
+  return { count: seen.size, first };
+}
+
 /** "Checked before by other phones": caution past the threshold of distinct other devices. */
-export function checkOtherDevices(prior: PriorScan[], device: string | null, thresholds: AnomalyThresholds): Reason | null {
-  const others = new Map<string, PriorScan>();
-  for (const s of prior) if (s.deviceHash && s.deviceHash !== device && !others.has(s.deviceHash)) others.set(s.deviceHash, s);
-  if (others.size <= thresholds.otherDevices) return null;
-  const first = [...others.values()].sort((a, b) => a.scannedAt.localeCompare(b.scannedAt))[0]!;
+export function otherDevicesReason(others: OtherDevices, thresholds: AnomalyThresholds): Reason | null {
+  const { count, first } = others;
+  if (count <= thresholds.otherDevices || !first) return null;
   const where = first.placeName ? ` tại ${first.placeName}` : '';
   const whereEn = first.placeName ? ` in ${first.placeName}` : '';
   return {
     code: 'checked_by_other_devices',
-    message_vi: `Tem này đã được ${others.size} điện thoại khác kiểm tra, lần đầu lúc ${formatVietnamTime(first.scannedAt)}${where}. Tem thật có thể bị sao chép: hãy xem kỹ bao bì.`,
-    message_en: `${others.size} other phones have checked this stamp, first at ${formatVietnamTime(first.scannedAt)}${whereEn}. A genuine stamp may have been copied: look closely at the packaging.`,
-    otherDevices: others.size,
+    message_vi: `Tem này đã được ${count} điện thoại khác kiểm tra, lần đầu lúc ${formatVietnamTime(first.scannedAt)}${where}. Tem thật có thể bị sao chép: hãy xem kỹ bao bì.`,
+    message_en: `${count} other phones have checked this stamp, first at ${formatVietnamTime(first.scannedAt)}${whereEn}. A genuine stamp may have been copied: look closely at the packaging.`,
+    otherDevices: count,
     firstCheckedAt: first.scannedAt,
     firstPlace: first.placeName,
   };
+}
+
+/** The "other phones" rule over a list of earlier scans. */
+export function checkOtherDevices(prior: readonly PriorScan[], device: string | null, thresholds: AnomalyThresholds): Reason | null {
+  return otherDevicesReason(otherDevicesIn(prior, device), thresholds);
 }
 
 /** "Too far too fast": another device scanned it in another province only hours apart. */

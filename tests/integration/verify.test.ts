@@ -247,6 +247,17 @@ describe('inspector stamp history', () => {
     expect(t.runtime.history.stampHistory('ZZZZZZZZZZZZZZZZ', '2026-11-25')).toBeNull();
   });
 
+  it('raises "checked by other phones" at the scan of the fourth phone, dated then', async () => {
+    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const { url, serial } = batch.stamps[0]!;
+    const times = [90, 80, 70, 60, 50].map(minutesAgo);
+    for (const at of times) await verify({ payload: url, deviceId: device(), scannedAt: at });
+    const h = t.runtime.history.stampHistory(serial, '2026-11-25')!;
+    expect(h.summary).toMatchObject({ checks: 5, devices: 5 });
+    const alert = h.alerts.find((x) => x.code === 'checked_by_other_devices');
+    expect(alert).toMatchObject({ at: times[3], otherDevices: 3, firstCheckedAt: times[0] });
+  });
+
   it('reports never-issued serials signed by a real key as a leaked-key alert', () => {
     const alerts = t.runtime.history.leakedKeyAlerts();
     expect(alerts.length).toBeGreaterThan(0);

@@ -2,7 +2,7 @@
 // and the anomaly rules must decide the same on its reduced lists as on the full history.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkImpossibleTravel, checkOtherDevices, DEFAULT_THRESHOLDS } from '../../server/domain/anomaly-rules';
+import { checkImpossibleTravel, checkOtherDevices, DEFAULT_THRESHOLDS, otherDevicesIn, otherDevicesReason } from '../../server/domain/anomaly-rules';
 import type { ScanEvent } from '../../server/repositories/stamp.repository';
 import { buildHistoryView, createHistoryViews } from '../../server/services/verify/scan-history-view';
 
@@ -60,7 +60,7 @@ describe('scan history view', () => {
     );
   });
 
-  it('remembers checkOtherDevices per device only while the devices seen stay the same', () => {
+  it('answers otherDevices as otherDevicesIn over the whole history, back-dated scans included', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 40 })), { minLength: 60, maxLength: 200 }), (steps) => {
         const views = createHistoryViews(placeOf, 4);
@@ -75,8 +75,10 @@ describe('scan history view', () => {
           const view = views.of('S', events);
           const thresholds = { ...DEFAULT_THRESHOLDS, otherDevices: 3 };
           const ask = `d${asker}`;
-          const expected = checkOtherDevices(buildHistoryView(events, placeOf).prior, ask, thresholds);
-          expect(view.perDevice(ask, () => checkOtherDevices(view.firstPerDevice, ask, thresholds))).toEqual(expected);
+          const prior = buildHistoryView(events, placeOf).prior;
+          expect(view.otherDevices(ask)).toEqual(otherDevicesIn(prior, ask));
+          expect(view.otherDevices(null)).toEqual(otherDevicesIn(prior, null));
+          expect(otherDevicesReason(view.otherDevices(ask), thresholds)).toEqual(checkOtherDevices(prior, ask, thresholds));
         }
       }),
       { numRuns: 100 },

@@ -1,9 +1,10 @@
 // For market inspectors (route protection arrives with the inspectors issue): every scan
 // event of a stamp, with the anomaly rules re-run over the whole history.
-import { checkImpossibleTravel, checkOtherDevices, DEFAULT_THRESHOLDS, type AnomalyThresholds, type PriorScan } from '../../domain/anomaly-rules';
+import { checkImpossibleTravel, DEFAULT_THRESHOLDS, otherDevicesReason, type AnomalyThresholds } from '../../domain/anomaly-rules';
 import type { Reason } from '../../domain/verdict';
 import type { CatalogueRepository } from '../../repositories/catalogue/catalogue.repository';
-import type { Batch, StampRecord, StampRepository } from '../../repositories/stamp.repository';
+import type { Batch, ScanEvent, StampRecord, StampRepository } from '../../repositories/stamp.repository';
+import { createHistoryViews } from '../verify/scan-history-view';
 
 export interface StampHistoryEvent {
   scannedAt: string;
@@ -50,21 +51,25 @@ export function createStampHistoryService(deps: { stamps: StampRepository; catal
         if (!placeCache.has(id)) placeCache.set(id, deps.catalogue.coarsePlace(id));
         return placeCache.get(id)!;
       };
-      const prior: PriorScan[] = [];
+      // Each scan is judged against the ones before it, as verify judged it; the view grows
+      // with them (O(1) a scan for the device count) rather than being rescanned each time.
+      const views = createHistoryViews(placeOf, 1);
+      const before: ScanEvent[] = [];
       const alerts: StampHistory['alerts'] = [];
       const raised = new Set<string>();
       for (const e of events) {
         const place = placeOf(e.placeCode);
+        const prior = views.of(serial, before);
         const found = [
-          checkOtherDevices(prior, e.deviceHash, thresholds),
-          checkImpossibleTravel(prior, { deviceHash: e.deviceHash, scannedAt: e.scannedAt, provinceId: place?.provinceId ?? null, placeName: place?.name ?? null }, thresholds),
+          otherDevicesReason(prior.otherDevices(e.deviceHash), thresholds),
+          checkImpossibleTravel(prior.withProvince, { deviceHash: e.deviceHash, scannedAt: e.scannedAt, provinceId: place?.provinceId ?? null, placeName: place?.name ?? null }, thresholds),
         ];
         for (const r of found) {
           if (!r || raised.has(r.code)) continue;
           raised.add(r.code);
           alerts.push({ ...r, at: e.scannedAt });
         }
-        prior.push({ deviceHash: e.deviceHash, scannedAt: e.scannedAt, placeId: e.placeCode, placeName: place?.name ?? null, provinceId: place?.provinceId ?? null });
+        before.push(e);
       }
       for (const e of events) {
         for (const code of e.reasons) {

@@ -2,7 +2,7 @@
 // scans arrive instead of rebuilt from every scan on every check. A copied stamp checked by
 // hundreds of phones made each verification allocate one object per past scan (a third of
 // the server's CPU in the benchmark's "one stamp repeated" load, ~1.3 ms a request).
-import type { PriorScan } from '../../domain/anomaly-rules';
+import type { OtherDevices, PriorScan } from '../../domain/anomaly-rules';
 import { createRecentCache } from '../../repositories/recent-cache';
 import type { ScanEvent } from '../../repositories/stamp.repository';
 
@@ -15,21 +15,17 @@ export interface HistoryView {
   /** The scans with a known province, same order: all checkImpossibleTravel uses of `prior`. */
   withProvince: PriorScan[];
   /**
-   * `compute()` for this device, remembered while `firstPerDevice` stays the same: for a
-   * pure function of (firstPerDevice, device) such as checkOtherDevices, which costs
-   * O(devices) and is asked again and again of a stamp copied onto many packs.
+   * otherDevicesIn(prior, device) in O(1): a stamp copied onto many packs is checked by a
+   * new phone each time, and counting its thousands of devices on every check was most of
+   * the cost of verifying it.
    */
-  perDevice<T>(device: string | null, compute: () => T): T;
+  otherDevices(device: string | null): OtherDevices;
 }
-
-const MEMO_FROM_DEVICES = 16;
-const MEMO_LIMIT = 4096;
 
 type PlaceOf = (placeId: string | null) => { name: string; provinceId: string | null } | null;
 
 interface State extends HistoryView {
   devices: Set<string>;
-  memo: Map<string | null, unknown>;
   /** The list the view was built from, how much of it it has seen and its last seen event. */
   events: readonly ScanEvent[];
   seen: number;
@@ -43,7 +39,6 @@ function append(view: State, e: ScanEvent, placeOf: PlaceOf) {
   if (scan.deviceHash && !view.devices.has(scan.deviceHash)) {
     view.devices.add(scan.deviceHash);
     view.firstPerDevice.push(scan);
-    view.memo.clear();
   }
   if (scan.provinceId) view.withProvince.push(scan);
 }
@@ -54,24 +49,20 @@ export function buildHistoryView(events: readonly ScanEvent[], placeOf: PlaceOf)
 }
 
 function build(events: readonly ScanEvent[], placeOf: PlaceOf): State {
-  const memo = new Map<string | null, unknown>();
   const view: State = {
     prior: [],
     firstPerDevice: [],
     withProvince: [],
     devices: new Set(),
-    memo,
     events,
     seen: events.length,
     last: events.at(-1),
-    perDevice<T>(device: string | null, compute: () => T): T {
-      // Small histories are cheap to evaluate; a bounded memo for the long ones.
-      if (view.firstPerDevice.length < MEMO_FROM_DEVICES) return compute();
-      if (memo.has(device)) return memo.get(device) as T;
-      const value = compute();
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      memo.set(device, value);
-      return value;
+    otherDevices(device) {
+      // Scans are in time order, so each device's first scan is its earliest and the
+      // earliest other scan is the first first-scan not made by this device.
+      const [earliest, next] = view.firstPerDevice;
+      const first = (earliest && earliest.deviceHash === device ? next : earliest) ?? null;
+      return { count: view.devices.size - (device !== null && view.devices.has(device) ? 1 : 0), first };
     },
   };
   for (const e of events) append(view, e, placeOf);

@@ -5,7 +5,7 @@ import {
   checkBatchExpired,
   checkImpossibleTravel,
   checkOcopExpired,
-  checkOtherDevices,
+  otherDevicesReason,
   DEFAULT_THRESHOLDS,
   type AnomalyThresholds,
 } from '../../domain/anomaly-rules';
@@ -240,7 +240,7 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
       });
     } else {
       const caution = [
-        history.perDevice(deviceHash, () => checkOtherDevices(history.firstPerDevice, deviceHash, thresholds)),
+        otherDevicesReason(history.otherDevices(deviceHash), thresholds),
         checkImpossibleTravel(history.withProvince, { deviceHash, scannedAt, provinceId: place?.provinceId ?? null, placeName: place?.name ?? null }, thresholds),
         checkBatchExpired(batch.expiresAt, today),
         checkOcopExpired(detail?.certifications[0] ?? null, today),
