@@ -7,6 +7,7 @@
 // paths cold after an idle spell put 50–500 ms in the first 100 ms, which is the bench
 // starting, not the server's steady state.
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 export interface PacedLoadOptions {
   url: string;
@@ -27,6 +28,8 @@ export interface PacedLoadResult {
   p99: number;
   max: number;
   failures: number;
+  /** This process's own event-loop delay while measuring (ms): a late client is charged to the server. */
+  clientLoop: { p99: number; max: number };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
@@ -58,10 +61,12 @@ export async function pacedLoad(opts: PacedLoadOptions): Promise<PacedLoadResult
       req.end(payload);
     });
   const inFlight: Promise<void>[] = [];
+  const loop = monitorEventLoopDelay({ resolution: 1 });
   await new Promise<void>((resolve) => {
     const tick = () => {
       const now = performance.now();
       while (sent < total && start + (sent * 1000) / opts.rate <= now) {
+        if (sent === warmup) loop.enable();
         inFlight.push(send(start + (sent * 1000) / opts.rate, sent >= warmup));
         sent += 1;
       }
@@ -71,9 +76,10 @@ export async function pacedLoad(opts: PacedLoadOptions): Promise<PacedLoadResult
     setTimeout(tick, 10);
   });
   await Promise.all(inFlight);
+  loop.disable();
   agent.destroy();
   const sorted = latencies.sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 10) / 10;
   const measured = sent - warmup;
-  return { sent: measured, rps: measured / opts.durationS, p50: round(percentile(sorted, 0.5)), p99: round(percentile(sorted, 0.99)), max: round(sorted.at(-1) ?? 0), failures };
+  return { sent: measured, rps: measured / opts.durationS, p50: round(percentile(sorted, 0.5)), p99: round(percentile(sorted, 0.99)), max: round(sorted.at(-1) ?? 0), failures, clientLoop: { p99: round(loop.percentile(99) / 1e6), max: round(loop.max / 1e6) } };
 }

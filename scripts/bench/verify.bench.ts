@@ -62,6 +62,7 @@ interface Row {
   p99: number;
   cpuUsPerReq: number;
   stalls?: string;
+  clientStalls?: string;
   failures: number;
   total: number;
   note?: string;
@@ -86,7 +87,7 @@ const load = (title: string, server: Server, opts: autocannon.Options) =>
 const paced = (title: string, server: Server, opts: autocannon.Options, next?: () => string) =>
   measure(title, server, async () => {
     const r = await pacedLoad({ url: String(opts.url), method: opts.method as 'GET' | 'POST' | undefined, headers: opts.headers as Record<string, string> | undefined, body: next, rate: FIXED_RATE, durationS: DURATION_S, connections: CONNECTIONS });
-    return { rps: r.rps, p50: r.p50, p99: r.p99, failures: r.failures, total: r.sent };
+    return { rps: r.rps, p50: r.p50, p99: r.p99, failures: r.failures, total: r.sent, clientStalls: `bench's own loop p99 ${r.clientLoop.p99.toFixed(1)} max ${r.clientLoop.max.toFixed(1)} ms` };
   });
 
 const loadBefore = loadavg();
@@ -147,7 +148,7 @@ for (const r of rows) {
   );
 }
 console.log('\nserver event loop during each row:');
-for (const r of rows) console.log(`  ${r.title.padEnd(56)} ${r.stalls}`);
+for (const r of rows) console.log(`  ${r.title.padEnd(56)} ${r.stalls}${r.clientStalls ? `; ${r.clientStalls}` : ''}`);
 console.log(`"vs hello" is against the mean of the two hello rows (${fmt(base)} req/s). CPU µs/req counts all of a server's threads.`);
 console.log('The POST /echo row is the most any POST route with a JSON body can reach here: the ceiling for verify.');
 console.log('Closed-loop rows run at saturation, where latency is queueing: with 50 connections, mean latency = 50 / req/s.');
