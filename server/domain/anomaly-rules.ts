@@ -70,7 +70,8 @@ export function checkImpossibleTravel(
   if (!current.provinceId) return null;
   const now = new Date(current.scannedAt).getTime();
   for (const s of [...prior].reverse()) {
-    if (!s.provinceId || s.provinceId === current.provinceId || s.deviceHash === current.deviceHash) continue;
+    // Scans without a device id are never the same phone as anything.
+    if (!s.provinceId || s.provinceId === current.provinceId || (s.deviceHash !== null && s.deviceHash === current.deviceHash)) continue;
     const hours = Math.abs(now - new Date(s.scannedAt).getTime()) / 3600_000;
     if (hours >= thresholds.travelHours) continue;
     return {

@@ -37,6 +37,27 @@ describe('POST /api/verify', () => {
     expect(body.reasons[0]!.message_vi).toMatch(/Tem chính hãng/);
   });
 
+  it('forged payloads naming a real serial do not count as checks of the genuine stamp', async () => {
+    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const url = batch.stamps[0]!.url;
+    const sigStart = url.lastIndexOf('/') + 10;
+    const flipped = url.slice(0, sigStart) + (url[sigStart] === 'A' ? 'B' : 'A') + url.slice(sigStart + 1);
+    // Three "phones" post fakes of the printed serial, one of them from another province.
+    for (const place of ['vn:p68', undefined, undefined]) {
+      expect((await verify({ payload: flipped, deviceId: device(), ...(place ? { place } : {}), scannedAt: minutesAgo(10) })).body.verdict).toBe('unverified');
+    }
+    const owner = await verify({ payload: url, deviceId: device(), place: 'vn:00004' });
+    expect(owner.body.verdict).toBe('authentic');
+    expect(owner.body.stamp).toMatchObject({ checks: 1 });
+  });
+
+  it('a PIN used without a device id is "already used" the second time', async () => {
+    const batch = await issue('Gà đồi Ba Vì', { count: 1, withPin: true });
+    const { url, pin } = batch.stamps[0] as unknown as { url: string; pin: string };
+    expect(codes((await verify({ payload: url, pin })).body)).toContain('pin_ok');
+    expect(codes((await verify({ payload: url, pin })).body)).toContain('pin_already_used');
+  });
+
   it('accepts the URL in lowercase and with whitespace around it', async () => {
     const batch = await issue('Gà đồi Ba Vì', { count: 1 });
     const { body } = await verify({ payload: `  ${batch.stamps[0]!.url.toLowerCase()}\n` });

@@ -33,6 +33,10 @@ interface State extends HistoryView {
 }
 
 function append(view: State, e: ScanEvent, placeOf: PlaceOf) {
+  // A forged or unknown-key scan that names this serial is no check of the stamp: counted,
+  // anyone could type the printed serial into fake payloads from a few phones and turn the
+  // genuine stamp's next check into "caution". Inspectors still see those events listed.
+  if (e.verdict === 'unverified') return;
   const p = placeOf(e.placeCode);
   const scan: PriorScan = { deviceHash: e.deviceHash, scannedAt: e.scannedAt, placeId: e.placeCode, placeName: p?.name ?? null, provinceId: p?.provinceId ?? null };
   view.prior.push(scan);

@@ -295,7 +295,8 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
       stamps.recordPinFailure(record.serial);
       return { reasons: [{ code: 'pin_wrong', message_vi: 'Mã PIN không đúng. Hãy kiểm tra lại mã dưới lớp cào.', message_en: 'The PIN is wrong. Check the code under the scratch layer.' }] };
     }
-    if (record.pinUsedAt && record.pinUsedDevice !== deviceHash) {
+    // Without a device id on either side there is no telling it is the same phone: reused.
+    if (record.pinUsedAt && (deviceHash === null || record.pinUsedDevice !== deviceHash)) {
       return {
         reasons: [
           {
