@@ -1,5 +1,6 @@
 import { Hono, type TypedResponse } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { getCookie } from 'hono/cookie';
 import type { JSONParsed } from 'hono/utils/types';
 import { validator } from 'hono/validator';
 import { z } from 'zod';
@@ -7,6 +8,7 @@ import type { AppDeps } from '../app-deps';
 import { stringifyVerifyResult } from '../services/verify/verify-json';
 import type { VerifyResult } from '../services/verify/verify-types';
 import { sendError, validationError } from './errors';
+import { DEVICE_COOKIE, DEVICE_COOKIE_FORMAT } from './stamp-page.route';
 
 const verifyBody = z.object({
   payload: z.string().max(4096),
@@ -28,11 +30,13 @@ const validVerifyBody = validator('json', (value, c) => {
 // Plain header objects take @hono/node-server's fast path (c.json builds a Headers object).
 const JSON_NO_STORE = { 'content-type': 'application/json', 'cache-control': 'no-store' } as const;
 
-/** The caller's address for rate limits: the socket's, or the first proxy hop when behind one. */
+/** The caller's address for rate limits: the socket's, or the hop our reverse proxy saw when behind one. */
 function clientIp(c: Parameters<typeof getConnInfo>[0], trustProxy: boolean): string {
   if (trustProxy) {
+    // The last hop is the one our proxy appended; earlier ones are the client's to invent.
     const fwd = c.req.header('x-forwarded-for');
-    if (fwd) return fwd.split(',')[0]!.trim();
+    const last = fwd?.split(',').at(-1)?.trim();
+    if (last) return last;
   }
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
@@ -45,8 +49,12 @@ function clientIp(c: Parameters<typeof getConnInfo>[0], trustProxy: boolean): st
 export const verifyRoutes = (deps: AppDeps) =>
   new Hono().post('/', validVerifyBody, async (c) => {
     const body = c.req.valid('json');
+    // A browser that opened a stamp page carries that page's device cookie: the same phone
+    // checking again from the app must not count as another phone.
+    const cookie = getCookie(c, DEVICE_COOKIE);
+    const deviceId = cookie && DEVICE_COOKIE_FORMAT.test(cookie) ? cookie : body.deviceId;
     // The address only feeds the PIN-guess limits.
-    const outcome = await deps.verify.verify({ ...body, ip: body.pin === undefined ? '' : clientIp(c, deps.config.trustProxy) });
+    const outcome = await deps.verify.verify({ ...body, ...(deviceId ? { deviceId } : {}), ip: body.pin === undefined ? '' : clientIp(c, deps.config.trustProxy) });
     if (!outcome.ok) return sendError(c, outcome.status, { code: outcome.code, message: outcome.message, message_vi: outcome.message_vi });
     // Typed as c.json would be, for hc<AppType>; the body is that same JSON.
     return new Response(stringifyVerifyResult(outcome.result), { headers: JSON_NO_STORE }) as Response & TypedResponse<JSONParsed<VerifyResult>, 200, 'json'>;

@@ -302,4 +302,24 @@ describe('stamp landing page', () => {
     const en = await (await t.app.request(`${path.toLowerCase()}?lang=en`)).text();
     expect(en).toContain('Genuine stamp');
   });
+
+  it('counts the page and the app in one browser as one phone; HEADs and link previews are no checks', async () => {
+    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const { url, serial } = batch.stamps[0]!;
+    const path = new URL(url).pathname;
+    const checks = () => t.runtime.history.stampHistory(serial, '2026-11-25')!.summary.checks;
+    await t.app.request(path, { method: 'HEAD' });
+    const preview = await t.app.request(path, { headers: { 'user-agent': 'Mozilla/5.0 (compatible; Zalo-Bot)' } });
+    expect(await preview.text()).toContain('Mở liên kết này');
+    expect(checks()).toBe(0);
+    // Four phones, each opening the page and then the app with its own app device id.
+    for (let phone = 0; phone < 4; phone++) {
+      const page = await t.app.request(path);
+      const cookie = page.headers.get('set-cookie')!.split(';')[0]!;
+      const res = await t.app.request('/api/verify', { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ payload: url, deviceId: device() }) });
+      const body = (await res.json()) as VerifyResult;
+      expect(body.verdict, `phone ${phone + 1}`).toBe(phone < 3 ? 'authentic' : 'caution');
+    }
+    expect(checks()).toBe(8);
+  });
 });
