@@ -73,7 +73,10 @@ export interface StampRepository {
    * scan would be most of a verification's cost); reads here see them at once.
    */
   insertScanEvent(event: NewScanEvent): boolean;
-  /** Write pending scan events now (before shutdown, and in tests). */
+  /**
+   * Write pending scan events now (before shutdown, and in tests). Throws when they cannot
+   * be written (e.g. the database is locked); they then stay pending for a retry.
+   */
   flush(): void;
   /** A number that changes whenever another connection (another process) commits. */
   externalVersion(): number;
@@ -139,11 +142,17 @@ export interface StampRepositoryOptions {
   flushDelayMs?: number;
   /** Checkpoint the WAL from a worker thread instead of inside a flush (default true). */
   backgroundCheckpoints?: boolean;
+  /** Wait before retrying a failed flush: `first`, doubling up to `max` (default 100 ms … 10 s). */
+  retryDelayMs?: { first: number; max: number };
+  /** Where a failed flush is reported, one line each (default console.error). */
+  log?: (message: string) => void;
 }
 
 /** Build the stamp repository over SQLite. */
 export function createStampRepository(db: Db, options: StampRepositoryOptions = {}): StampRepository {
   const flushDelayMs = options.flushDelayMs ?? 5;
+  const retry = options.retryDelayMs ?? { first: 100, max: 10_000 };
+  const log = options.log ?? ((m: string) => console.error(m));
   if (options.backgroundCheckpoints ?? true) startWalCheckpointer(db);
   const insertBatch = db.prepare(
     `INSERT INTO batches (id, product_id, issuer_id, kid, count, has_pin, expires_at, status, is_demo, created_at)
@@ -168,19 +177,47 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
   );
 
   // Write-behind buffer of scan events, keyed for the reads that must already see them.
+  // A batch leaves it only once its transaction has committed: if the write fails (another
+  // process holding the write lock past busy_timeout), the events stay readable and their
+  // client ids stay known, so a retried upload is still a duplicate rather than a new scan.
   let pending: NewScanEvent[] = [];
   const pendingClientIds = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
-  const flush = () => {
+  let retryDelay = 0; // > 0 while the last flush failed and a retry is scheduled
+  const writeEvents = db.transaction((batch: NewScanEvent[]) => {
+    for (const e of batch) insertEvent.run(e.clientEventId, e.serial, e.kid, e.verdict, JSON.stringify(e.reasons), e.deviceHash, e.placeCode, e.scannedAt, e.receivedAt);
+  });
+  const describeFailure = (n: number, e: unknown) => `could not write ${n} scan event${n === 1 ? '' : 's'}: ${(e as Error)?.message ?? String(e)}`;
+  /** Write pending events; on failure keep them, schedule a retry with backoff and return the error. */
+  const tryFlush = (): Error | null => {
     if (timer) clearTimeout(timer);
     timer = null;
-    if (!pending.length) return;
+    if (!pending.length) return null;
+    // better-sqlite3 is synchronous: nothing can join `pending` while this runs.
     const batch = pending;
+    try {
+      writeEvents(batch);
+    } catch (e) {
+      const error = new Error(describeFailure(batch.length, e), { cause: e });
+      if (!db.open) {
+        log(`stamp repository: ${error.message}; the database is closed, not retrying`);
+        return error;
+      }
+      retryDelay = retryDelay ? Math.min(retryDelay * 2, retry.max) : retry.first;
+      log(`stamp repository: ${error.message.replace(/\s+/g, ' ')}; retrying in ${retryDelay} ms`);
+      timer = setTimeout(flushFromTimer, retryDelay);
+      return error;
+    }
     pending = [];
     pendingClientIds.clear();
-    db.transaction(() => {
-      for (const e of batch) insertEvent.run(e.clientEventId, e.serial, e.kid, e.verdict, JSON.stringify(e.reasons), e.deviceHash, e.placeCode, e.scannedAt, e.receivedAt);
-    })();
+    retryDelay = 0;
+    return null;
+  };
+  // Timers have no caller to throw to: an exception here would end the process.
+  const flushFromTimer = () => void tryFlush();
+  const flush = () => {
+    const error = tryFlush();
+    if (error) throw error;
   };
   const asEvent = (e: NewScanEvent, i: number): ScanEvent => ({ ...e, id: -1 - i });
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
@@ -283,7 +320,7 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
       return r ? toScanEvent(r) : null;
     },
     scanEventsWithReason(code, limit) {
-      flush();
+      tryFlush(); // if it fails, answer from what is stored; the events follow on a retry
       return (eventsWithReason.all(code, limit) as Row[]).map(toScanEvent);
     },
     insertScanEvent(e) {
@@ -292,8 +329,10 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
       if (e.clientEventId) pendingClientIds.add(e.clientEventId);
       const cached = e.serial ? eventsCache.get(e.serial) : undefined;
       if (cached) insertSorted(cached, asEvent(e, pending.length - 1));
-      if (pending.length >= 1000) flush();
-      else timer ??= setTimeout(flush, flushDelayMs);
+      // While a failed flush waits for its retry, a full buffer must not block every request
+      // for busy_timeout again: the events wait for the scheduled retry.
+      if (pending.length >= 1000 && !retryDelay) tryFlush();
+      else timer ??= setTimeout(flushFromTimer, flushDelayMs);
       return true;
     },
     flush,
