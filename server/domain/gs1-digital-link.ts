@@ -64,6 +64,11 @@ export interface DigitalLinkError extends CodedError<DigitalLinkErrorCode> {
   gtinError?: GtinError;
 }
 
+const SIGNATURE_ERRORS: ReadonlySet<DigitalLinkErrorCode> = new Set(['bad_kid', 'bad_signature_encoding', 'incomplete_signature']);
+
+/** The link carries our kid/sig parameters, damaged: a stamp that fails its check, not "no stamp". */
+export const isDamagedSignature = (error: DigitalLinkError): boolean => SIGNATURE_ERRORS.has(error.code);
+
 export interface ParseDigitalLinkOptions {
   /**
    * Current year, for the GS1 century rule on two-digit years (§7.12: a year 51+ ahead

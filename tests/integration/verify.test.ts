@@ -86,6 +86,18 @@ describe('POST /api/verify', () => {
     expect(t.runtime.stamps.scanEvents(serial).map((e) => e.reasons)).toEqual([['serial_not_issued']]);
   });
 
+  it('a signed GS1 Digital Link verifies; with its signature damaged it is unverified, not "no stamp"', async () => {
+    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const { serial, url } = batch.stamps[0]!;
+    const link = (sig: string) => `https://id.example.com/01/08931234567897/21/${serial}?kid=${batch.kid}&sig=${sig}`;
+    expect((await verify({ payload: link(url.slice(url.lastIndexOf('/') + 1)) })).body.verdict).not.toBe('not_a_stamp');
+    for (const sig of ['A'.repeat(50), '']) {
+      const { body } = await verify({ payload: link(sig) });
+      expect(body.verdict, sig).toBe('unverified');
+      expect(codes(body)).toEqual(['not_genuine', 'malformed_stamp']);
+    }
+  });
+
   it('the same phone re-checking never alarms; a fourth phone gives caution with the reason', async () => {
     const batch = await issue('Gà đồi Ba Vì', { count: 1 });
     const url = batch.stamps[0]!.url;

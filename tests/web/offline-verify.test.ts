@@ -93,6 +93,16 @@ describe('verifyOffline', () => {
     expect((await verifyOffline(store, link, NOW)).verdict).toBe('authentic_offline');
   });
 
+  it('a signed Digital Link with a damaged signature is unverified, as a damaged stamp URL is', async () => {
+    const batch = await issue();
+    const { serial } = batch.stamps[0]!;
+    const link = `https://id.example.com/01/${ean13('893123456789').padStart(14, '0')}/21/${serial}?kid=${batch.kid}&sig=${'A'.repeat(50)}`;
+    const result = await verifyOffline(store, link, NOW);
+    expect(result.verdict).toBe('unverified');
+    expect(codes(result)).toEqual(['not_genuine', 'malformed_stamp']);
+    expect(result.reasons[1]).toMatchObject({ error: 'bad_signature_encoding' });
+  });
+
   it('a key made after the last sync is unknown until the next sync; a retired key keeps verifying', async () => {
     const oldBatch = await issue();
     const newKid = await t.runtime.issuers.rotateKey('demo-issuer');

@@ -4,7 +4,7 @@
 // revoked as of the last sync is authentic_offline. What needs the server (stamp issued
 // and active, batch, repeat scans, the product — the payload names no product) waits for
 // the upload. Anything else gets the same not-a-stamp card as online, from local data.
-import { stampOfDigitalLink } from '../../server/domain/gs1-digital-link';
+import { isDamagedSignature, stampOfDigitalLink } from '../../server/domain/gs1-digital-link';
 import type { Gs1PrefixRange } from '../../server/domain/gs1-prefix';
 import { describeNotAStamp } from '../../server/domain/not-a-stamp';
 import { parseScan, type ParsedScan } from '../../server/domain/parse-scan';
@@ -67,13 +67,13 @@ export async function verifyOffline(store: OfflineStore, payload: string, now: D
   const today = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
   const scan = parseScan(payload, { publicHosts: view.config.stampHosts, officialDomains: view.config.officialDomains, referenceYear: Number(today.slice(0, 4)) });
 
-  if (scan.kind === 'stamp') {
-    if (!scan.ok) {
-      const malformed = { code: 'malformed_stamp', message_vi: scan.error.message_vi, message_en: scan.error.message_en, error: scan.error.code };
-      return { verdict: 'unverified', reasons: [NOT_GENUINE, malformed], checkedAt };
-    }
-    return checkStamp(scan.stamp, context, dataAsOf, checkedAt);
-  }
+  const malformed = (error: { code: string; message_vi: string; message_en: string }): VerifyResult => ({
+    verdict: 'unverified',
+    reasons: [NOT_GENUINE, { code: 'malformed_stamp', message_vi: error.message_vi, message_en: error.message_en, error: error.code }],
+    checkedAt,
+  });
+  if (scan.kind === 'stamp') return scan.ok ? checkStamp(scan.stamp, context, dataAsOf, checkedAt) : malformed(scan.error);
+  if (scan.kind === 'digital_link' && !scan.ok && isDamagedSignature(scan.error)) return malformed(scan.error);
   if (scan.kind === 'digital_link' && scan.ok && scan.signed) {
     const stamp = stampOfDigitalLink(scan.link);
     if (stamp) return checkStamp(stamp, context, dataAsOf, checkedAt);

@@ -9,7 +9,7 @@ import {
   DEFAULT_THRESHOLDS,
   type AnomalyThresholds,
 } from '../../domain/anomaly-rules';
-import { stampOfDigitalLink } from '../../domain/gs1-digital-link';
+import { isDamagedSignature, stampOfDigitalLink } from '../../domain/gs1-digital-link';
 import { verifyStampSignature } from '../../domain/stamp-signature';
 import { parseScan, type ParsedScan } from '../../domain/parse-scan';
 import type { Stamp } from '../../domain/stamp-codec';
@@ -326,13 +326,12 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
         }
       }
       const scan = parse(input.payload, now);
-      if (scan.kind === 'stamp') {
-        if (!scan.ok) {
-          stamps.insertScanEvent({ clientEventId: input.clientEventId ?? null, serial: null, kid: null, verdict: 'unverified', reasons: ['malformed_stamp'], deviceHash: null, placeCode: input.place ?? null, scannedAt, receivedAt: now });
-          return { ok: true, result: { verdict: 'unverified', checkedAt: now, reasons: [NOT_GENUINE, { code: 'malformed_stamp', message_vi: scan.error.message_vi, message_en: scan.error.message_en, error: scan.error.code }] } };
-        }
-        return verifyStamp(scan.stamp, input, null, scannedAt, now, today);
-      }
+      const malformed = (error: { code: string; message_vi: string; message_en: string }): VerifyOutcome => {
+        stamps.insertScanEvent({ clientEventId: input.clientEventId ?? null, serial: null, kid: null, verdict: 'unverified', reasons: ['malformed_stamp'], deviceHash: null, placeCode: input.place ?? null, scannedAt, receivedAt: now });
+        return { ok: true, result: { verdict: 'unverified', checkedAt: now, reasons: [NOT_GENUINE, { code: 'malformed_stamp', message_vi: error.message_vi, message_en: error.message_en, error: error.code }] } };
+      };
+      if (scan.kind === 'stamp') return scan.ok ? verifyStamp(scan.stamp, input, null, scannedAt, now, today) : malformed(scan.error);
+      if (scan.kind === 'digital_link' && !scan.ok && isDamagedSignature(scan.error)) return malformed(scan.error);
       if (scan.kind === 'digital_link' && scan.ok && scan.signed) {
         const stamp = stampOfDigitalLink(scan.link);
         if (stamp) return verifyStamp(stamp, input, scan.link.gtin.gtin14, scannedAt, now, today);
