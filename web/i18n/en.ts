@@ -68,6 +68,7 @@ export const en: Messages = {
   verdictCheckedAt: (time) => `Checked at ${time}`,
   verdictOfflineUpgraded: 'Checked online',
   verdictPending: 'Waiting to be checked online when there is a connection',
+  verdictUploadRefused: 'The server did not accept this scan, so it could not be checked online; the result above is the phone’s own check.',
   verdictDemo: 'DEMO STAMP — for testing only, never on goods for sale',
   verdictNotFound: 'This scan is not on this phone. The history may have been cleared.',
   verdictScanAgain: 'Scan another code',

@@ -67,6 +67,7 @@ export const vi = {
   verdictCheckedAt: (time: string) => `Kiểm tra lúc ${time}`,
   verdictOfflineUpgraded: 'Đã đối chiếu trực tuyến',
   verdictPending: 'Đang chờ gửi đối chiếu khi có mạng',
+  verdictUploadRefused: 'Máy chủ không nhận lượt quét này nên chưa đối chiếu trực tuyến được; kết quả trên là kiểm tra trên máy.',
   verdictDemo: 'TEM MẪU (DEMO) — chỉ để thử nghiệm, không gắn trên hàng bán',
   verdictNotFound: 'Không tìm thấy kết quả quét này trên máy. Có thể lịch sử đã bị xoá.',
   verdictScanAgain: 'Quét mã khác',

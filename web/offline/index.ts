@@ -16,7 +16,7 @@ export { syncRegistryInBackground } from './sync-in-worker';
 export { SyncError } from './sync-feed';
 export { registryStatus, type RegistryStatus } from './status';
 export { getDeviceId } from './device';
-export { enqueueScan, flushOutbox, pendingCount, submitReport, uploadFailures, MAX_ATTEMPTS, type FlushOutcome, type ReportOutcome, type ScanToQueue } from './outbox';
+export { enqueueScan, flushOutbox, pendingCount, submitReport, uploadFailures, uploadState, MAX_ATTEMPTS, type FlushOutcome, type ReportOutcome, type ScanToQueue } from './outbox';
 export { addHistory, clearHistory, listHistory, updateHistory, HISTORY_LIMIT, type HistoryEntry } from './history';
 export type { ReportToSend, UploadFailure } from './schema';
 export type { OfflineSearchQuery, OfflineSearchResult } from './search-offline';

@@ -77,6 +77,14 @@ export function pendingCount(store: OfflineStore): Promise<number> {
   return transact(store.db, [OUTBOX], 'readonly', (tx) => request(tx.objectStore(OUTBOX).count()));
 }
 
+/** Where one queued scan or report stands: still waiting, refused for good, or gone (uploaded, or never queued). */
+export function uploadState(store: OfflineStore, clientEventId: string): Promise<'queued' | 'refused' | 'done'> {
+  return transact(store.db, [OUTBOX, UPLOAD_FAILURES], 'readonly', async (tx) => {
+    if ((await request(tx.objectStore(OUTBOX).count(clientEventId))) > 0) return 'queued';
+    return (await request(tx.objectStore(UPLOAD_FAILURES).count(clientEventId))) > 0 ? 'refused' : 'done';
+  });
+}
+
 /** Uploads the server refused, oldest first. */
 export function uploadFailures(store: OfflineStore): Promise<UploadFailure[]> {
   return transact(store.db, [UPLOAD_FAILURES], 'readonly', async (tx) => {

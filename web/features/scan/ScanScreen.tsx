@@ -1,6 +1,7 @@
 // Home screen: scan with the camera, read a photo, or type the code. A stamp URL opened
 // from the landing page (`/?scan=…`) is checked straight away.
 import { useEffect, useState } from 'preact/hooks';
+import { useBackground } from '../../app/background-context';
 import { navigate, useLocation } from '../../app/router';
 import { pick, useI18n } from '../../i18n/i18n';
 import { CameraView } from './CameraView';
@@ -14,6 +15,7 @@ const preloadVerdict = () => import('../verdict/VerdictScreen');
 export function ScanScreen() {
   const { t, lang } = useI18n();
   const { query } = useLocation();
+  const background = useBackground();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -22,7 +24,7 @@ export function ScanScreen() {
     setBusy(true);
     setError(null);
     try {
-      const [id] = await Promise.all([checkScan(text), preloadVerdict()]);
+      const [id] = await Promise.all([checkScan(text, { background }), preloadVerdict()]);
       navigate(`/verdict/${id}`);
     } catch (e) {
       setError(e instanceof ScanRejected ? pick(lang, e) : t.checkFailed);

@@ -4,6 +4,7 @@
 // the result goes into the phone's own history, and the verdict screen reads it from there.
 import type { VerifyResult } from '../../../server/domain/verify-result';
 import { api, timeout } from '../../api/api';
+import type { Background } from '../../app/background';
 import { offline } from '../../app/offline-access';
 import { readSettings } from '../../app/settings';
 import type { HistoryEntry } from '../../offline';
@@ -43,8 +44,11 @@ export class ScanRejected extends Error {
   }
 }
 
-/** Check scanned or typed text; resolves with the id of its history entry. */
-export async function checkScan(payload: string, opts: { pin?: string } = {}): Promise<string> {
+/**
+ * Check scanned or typed text; resolves with the id of its history entry. A scan queued
+ * offline tells `background`, so the pending count is current and the upload is tried now.
+ */
+export async function checkScan(payload: string, opts: { pin?: string; background?: Pick<Background, 'flushNow' | 'refresh'> } = {}): Promise<string> {
   const { mod, store } = await offline();
   deviceId ??= mod.getDeviceId(store);
   const device = await deviceId;
@@ -73,5 +77,7 @@ export async function checkScan(payload: string, opts: { pin?: string } = {}): P
   const entry: HistoryEntry = { id, payload, scannedAt, verdict: final.verdict, productName: final.product?.name ?? null, result: final, online };
   recent.set(id, entry);
   await mod.addHistory(store, entry);
+  // After addHistory: an upload answered at once must find the entry to upgrade.
+  if (!online && opts.background) void (navigator.onLine ? opts.background.flushNow() : opts.background.refresh()).catch(() => {});
   return id;
 }

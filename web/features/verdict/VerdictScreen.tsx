@@ -3,6 +3,7 @@
 // phone's history, so it survives a reload and updates when a queued scan is uploaded.
 import { useEffect, useState } from 'preact/hooks';
 import { useStatus } from '../../app/app-status';
+import { useBackground } from '../../app/background-context';
 import { offline } from '../../app/offline-access';
 import { showDate, showTime } from '../../app/vietnam-time';
 import { pick, useI18n } from '../../i18n/i18n';
@@ -15,6 +16,7 @@ import { GtinCard } from './GtinCard';
 import { PinForm } from './PinForm';
 import { ReasonList } from './ReasonList';
 import { StampFacts } from './StampFacts';
+import { UploadNotice } from './UploadNotice';
 import { UrlCard } from './UrlCard';
 import { verdictLook } from './verdict-look';
 
@@ -26,6 +28,7 @@ async function loadEntry(id: string): Promise<HistoryEntry | null> {
 export function VerdictScreen({ id }: { id: string }) {
   const { t, lang } = useI18n();
   const status = useStatus();
+  const background = useBackground();
   const [entry, setEntry] = useState<HistoryEntry | null | undefined>(() => recentEntry(id));
 
   useEffect(() => {
@@ -62,7 +65,7 @@ export function VerdictScreen({ id }: { id: string }) {
   const isDemo = result.batch?.isDemo || codes.includes('demo_issuer') || result.reasons.some((r) => r.isDemo === true);
   const checkPin = async (pin: string) => {
     try {
-      const newId = await checkScan(entry.payload, { pin });
+      const newId = await checkScan(entry.payload, { pin, background });
       navigate(`/verdict/${newId}`, { replace: true });
     } catch (e) {
       throw new Error(e instanceof ScanRejected ? pick(lang, { message_vi: e.message_vi, message_en: e.message_en }) : t.checkFailed);
@@ -79,11 +82,7 @@ export function VerdictScreen({ id }: { id: string }) {
         </div>
       </header>
       {isDemo ? <p class="demo-label">{t.verdictDemo}</p> : null}
-      {entry.online ? null : (
-        <p class="notice" data-pending="true">
-          <Icon name="offline" size={18} /> {status.pending ? t.verdictPending : t.verdictOfflineUpgraded}
-        </p>
-      )}
+      {entry.online ? null : <UploadNotice id={entry.id} />}
       <ReasonList reasons={result.reasons} />
       <StampFacts result={result} />
       {result.product ? (

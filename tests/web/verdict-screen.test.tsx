@@ -1,0 +1,52 @@
+// The verdict screen in happy-dom, against the phone's real (fake-indexeddb) store: what
+// the shopper reads for scans made offline, queued, refused, or long ago.
+import { afterEach, describe, expect, it } from 'vitest';
+import { offline } from '../../web/app/offline-access';
+import { checkScan } from '../../web/features/scan/check-scan';
+import { VerdictScreen } from '../../web/features/verdict/VerdictScreen';
+import { vi as vietnamese } from '../../web/i18n/vi';
+import { request, transact } from '../../web/offline/idb';
+import { OUTBOX, UPLOAD_FAILURES, type UploadFailure } from '../../web/offline/schema';
+import { mount, setOnline } from './fixtures/screen';
+
+const GTIN = '8934563138165';
+const mounted: { unmount(): void }[] = [];
+const show = (id: string) => {
+  const screen = mount(<VerdictScreen id={id} />);
+  mounted.push(screen);
+  return screen.el;
+};
+
+afterEach(() => {
+  for (const m of mounted.splice(0)) m.unmount();
+  setOnline(true);
+});
+
+async function scanOffline(): Promise<string> {
+  setOnline(false);
+  return checkScan(GTIN);
+}
+
+describe('VerdictScreen, scan made offline', () => {
+  it('says the scan waits for upload while its own upload is queued, whatever the app-wide count says', async () => {
+    const id = await scanOffline();
+    // No status provider: the app-wide pending count reads 0.
+    const el = show(id);
+    await expect.poll(() => el.textContent).toContain(vietnamese.verdictPending);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(el.textContent).not.toContain(vietnamese.verdictOfflineUpgraded);
+  });
+
+  it('says the server refused the scan, not that it was checked online, once its upload is refused', async () => {
+    const id = await scanOffline();
+    const { store } = await offline();
+    await transact(store.db, [OUTBOX, UPLOAD_FAILURES], 'readwrite', async (tx) => {
+      tx.objectStore(OUTBOX).delete(id);
+      const failure: UploadFailure = { clientEventId: id, kind: 'scan', payload: GTIN, status: 400, code: 'invalid_payload', message: 'x', message_vi: 'x', failedAt: new Date().toISOString() };
+      await request(tx.objectStore(UPLOAD_FAILURES).put(failure));
+    });
+    const el = show(id);
+    await expect.poll(() => el.textContent).toContain(vietnamese.verdictUploadRefused);
+    expect(el.textContent).not.toContain(vietnamese.verdictOfflineUpgraded);
+  });
+});
