@@ -97,14 +97,26 @@ export function checkBatchExpired(expiresAt: string | null, today: string): Reas
   };
 }
 
-/** The product's OCOP certificate (36 months from its decision) has run out. */
-export function checkOcopExpired(cert: { validUntil: string | null; stars: number | null; decisionNumber: string | null } | null, today: string): Reason | null {
-  if (!cert?.validUntil || cert.stars === null || cert.validUntil >= today) return null;
-  const decision = cert.decisionNumber ? ` (quyết định ${cert.decisionNumber})` : '';
+type OcopCertificate = { validUntil: string | null; stars: number | null; decisionNumber: string | null };
+
+/**
+ * The product's OCOP certification has lapsed: every starred certificate it holds has
+ * expired (a renewed one, even with fewer stars, keeps it current). Names the latest.
+ */
+export function checkOcopExpired(certs: readonly OcopCertificate[], today: string): Reason | null {
+  let latest: OcopCertificate | null = null;
+  for (const cert of certs) {
+    if (cert.stars === null) continue;
+    if (!cert.validUntil || cert.validUntil >= today) return null;
+    if (!latest || cert.validUntil > (latest.validUntil as string)) latest = cert;
+  }
+  if (!latest) return null;
+  const validUntil = latest.validUntil as string;
+  const decision = latest.decisionNumber ? ` (quyết định ${latest.decisionNumber})` : '';
   return {
     code: 'ocop_certificate_expired',
-    message_vi: `Chứng nhận OCOP ${cert.stars} sao của sản phẩm${decision} đã hết hạn ngày ${formatVietnamDate(cert.validUntil)}.`,
-    message_en: `The product's ${cert.stars}-star OCOP certificate${cert.decisionNumber ? ` (decision ${cert.decisionNumber})` : ''} expired on ${formatVietnamDate(cert.validUntil)}.`,
-    validUntil: cert.validUntil,
+    message_vi: `Chứng nhận OCOP ${latest.stars} sao của sản phẩm${decision} đã hết hạn ngày ${formatVietnamDate(validUntil)}.`,
+    message_en: `The product's ${latest.stars}-star OCOP certificate${latest.decisionNumber ? ` (decision ${latest.decisionNumber})` : ''} expired on ${formatVietnamDate(validUntil)}.`,
+    validUntil,
   };
 }

@@ -243,7 +243,7 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
         otherDevicesReason(history.otherDevices(deviceHash), thresholds),
         checkImpossibleTravel(history.withProvince, { deviceHash, scannedAt, provinceId: place?.provinceId ?? null, placeName: place?.name ?? null }, thresholds),
         checkBatchExpired(batch.expiresAt, today),
-        checkOcopExpired(detail?.certifications[0] ?? null, today),
+        checkOcopExpired(detail?.certifications ?? [], today),
       ].filter((r): r is Reason => r !== null);
       if (gtinOfLink && detail && !detail.gtins.includes(gtinOfLink)) {
         caution.push({
