@@ -21,12 +21,28 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   console.log(`Nguồn Việt listening on http://${info.address === '0.0.0.0' ? 'localhost' : info.address}:${info.port} (database ${config.databasePath})`);
 });
 
-const shutdown = () => {
-  server.close(() => {
+// Scan events are written behind (a few ms, longer while another process holds the write
+// lock), so every way out flushes them and closes the database before exiting.
+let closed = false;
+const closeAndExit = (why: string) => {
+  if (closed) return;
+  closed = true;
+  console.error(`shutting down (${why}): writing pending scan events and closing the database`);
+  try {
     runtime.close();
-    process.exit(0);
-  });
-  setTimeout(() => process.exit(0), 3000).unref();
+  } catch (e) {
+    console.error(`shutdown: ${(e as Error).message}`);
+    process.exit(1);
+  }
+  process.exit(0);
+};
+let stopping = false;
+const shutdown = (signal: NodeJS.Signals) => {
+  if (stopping) return;
+  stopping = true;
+  server.close(() => closeAndExit(signal));
+  // Requests still in flight (a slow client) can hold server.close open indefinitely.
+  setTimeout(() => closeAndExit(`${signal}, requests still open after 3 s`), 3000).unref();
 };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

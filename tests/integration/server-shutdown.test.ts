@@ -1,0 +1,97 @@
+// SIGTERM must not drop scan events still waiting to be written, even when a slow request
+// keeps server.close() from finishing and the 3-second fallback ends the process.
+// Drives the real `server/main.ts` as a child process (slow: the server's 5 s busy_timeout
+// runs out twice while the test holds the database's write lock).
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { connect, createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+
+describe('server shutdown', () => {
+  it('writes pending scan events before exiting when open requests hold server.close past the fallback', async () => {
+    const port = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), 'nguon-viet-shutdown-'));
+    const databasePath = join(dir, 'app.db');
+    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/main.ts'], {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: 'https://nguonviet.vn', DATABASE_PATH: databasePath, ISSUER_KEY_DIR: join(dir, 'keys') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const waiters: { pattern: RegExp; resolve: () => void }[] = [];
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      for (const w of waiters.filter((w) => w.pattern.test(output))) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const waitFor = (pattern: RegExp) =>
+      Promise.race([
+        new Promise<void>((resolve) => (pattern.test(output) ? resolve() : waiters.push({ pattern, resolve }))),
+        exited.then(() => Promise.reject(new Error(`server exited before printing ${pattern}:\n${output}`))),
+      ]);
+    let lock: Database.Database | null = null;
+    let slowClient: Socket | null = null;
+    cleanups.push(() => {
+      slowClient?.destroy();
+      if (child.exitCode === null) child.kill('SIGKILL');
+      if (lock?.inTransaction) lock.exec('ROLLBACK');
+      lock?.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    await waitFor(/listening on/);
+    const demoFolder = join(dir, 'demo-stamps');
+    const demo = JSON.parse(readFileSync(join(demoFolder, readdirSync(demoFolder).find((f) => f.endsWith('.json'))!), 'utf8')) as { stamps: { url: string }[] };
+
+    // A client that sent its headers but not its body: its request stays open.
+    slowClient = connect(port, '127.0.0.1');
+    slowClient.on('error', () => {});
+    slowClient.write('POST /api/verify HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{');
+    await new Promise((r) => setTimeout(r, 300));
+
+    // Another process holds the write lock, so the scan event below stays pending.
+    lock = new Database(databasePath);
+    lock.exec('BEGIN IMMEDIATE');
+    const clientEventId = 'shutdown-test-0001';
+    const res = await fetch(`http://127.0.0.1:${port}/api/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', connection: 'close' },
+      body: JSON.stringify({ payload: demo.stamps[0]!.url, clientEventId }),
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { verdict: string }).verdict).toBe('authentic');
+    await waitFor(/could not write 1 scan event: database is locked/);
+
+    child.kill('SIGTERM');
+    // Let go of the lock once the server says it is writing on its way out (or has gone).
+    await Promise.race([waitFor(/shutting down/), exited]).catch(() => {});
+    lock.exec('COMMIT');
+    const code = await exited;
+
+    const stored = lock.prepare('SELECT verdict FROM scan_events WHERE client_event_id = ?').pluck().all(clientEventId);
+    expect(stored, output).toEqual(['authentic']);
+    expect(code).toBe(0);
+  }, 90_000);
+});
