@@ -3,7 +3,7 @@ import { pick, useI18n } from '../../i18n/i18n';
 import { Icon } from '../../ui/Icon';
 
 /** Read a code from a photo (the camera app's picture, a screenshot) when live scanning fails. */
-export function PhotoUpload({ onDecoded, disabled }: { onDecoded(text: string): void; disabled: boolean }) {
+export function PhotoUpload({ onDecoded, disabled }: { onDecoded(text: string, format: string): void; disabled: boolean }) {
   const { t, lang } = useI18n();
   const [state, setState] = useState<'idle' | 'reading' | 'none' | 'failed'>('idle');
   const [why, setWhy] = useState<string | null>(null);
@@ -21,7 +21,7 @@ export function PhotoUpload({ onDecoded, disabled }: { onDecoded(text: string): 
       setState('idle');
       // A photo's decode, like the camera's, starts the "verdict shown" clock.
       performance.mark('nv:decoded');
-      onDecoded(first.text);
+      onDecoded(first.text, first.format);
     } catch (e) {
       // A ScannerError says what went wrong (not an image, decoder unavailable) in both languages.
       const err = e as { message_vi?: string; message_en?: string };

@@ -6,6 +6,7 @@ import { navigate, useLocation } from '../../app/router';
 import { pick, useI18n } from '../../i18n/i18n';
 import { CameraView } from './CameraView';
 import { checkScan, prepareCheck, ScanRejected } from './check-scan';
+import { payloadOfCode } from './code-payload';
 import { ManualEntry } from './ManualEntry';
 import { PhotoUpload } from './PhotoUpload';
 
@@ -48,7 +49,7 @@ export function ScanScreen() {
     <div class="screen scan-screen">
       <h1>{t.scanTitle}</h1>
       <p class="lead">{t.scanHint}</p>
-      <CameraView onDecoded={(text) => void check(text)} paused={busy} />
+      <CameraView onDecoded={(text, format) => void check(payloadOfCode(text, format))} paused={busy} />
       {busy ? (
         <p class="notice" role="status">
           {t.checking}
@@ -59,7 +60,7 @@ export function ScanScreen() {
           {error}
         </p>
       ) : null}
-      <PhotoUpload onDecoded={(text) => void check(text)} disabled={busy} />
+      <PhotoUpload onDecoded={(text, format) => void check(payloadOfCode(text, format))} disabled={busy} />
       <ManualEntry onSubmit={(text) => void check(text)} busy={busy} />
     </div>
   );
