@@ -2,7 +2,7 @@
 // compression, so the server sends them as they are (serveStatic precompressed) instead
 // of compressing on every request — a cheap phone on 3G gets the smallest bytes.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 
@@ -22,7 +22,7 @@ export function precompressPlugin(): Plugin {
     name: 'nguon-viet:precompress',
     apply: 'build',
     configResolved(config) {
-      outDir = join(config.root, config.build.outDir);
+      outDir = resolve(config.root, config.build.outDir); // outDir may be absolute
     },
     closeBundle: {
       order: 'post',

@@ -34,6 +34,15 @@ export function pwaPlugin() {
       navigateFallback: '/index.html',
       // Stamp landing pages and the API are the server's, never the app shell.
       navigateFallbackDenylist: [/^\/api\//, /^\/[sS]\//],
+      // With no signal, a stamp URL opened from the phone's camera app gets the shell,
+      // which checks the stamp offline (web/main.tsx) instead of the browser's error page.
+      runtimeCaching: [
+        {
+          urlPattern: ({ request, url }) => request.mode === 'navigate' && /^\/s\//i.test(url.pathname),
+          handler: 'NetworkOnly',
+          options: { precacheFallback: { fallbackURL: '/index.html' } },
+        },
+      ],
       cleanupOutdatedCaches: true,
       clientsClaim: true,
       skipWaiting: true,
