@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n/i18n';
 import { Icon } from '../ui/Icon';
-import { useStatus } from './app-status';
+import { dataAsOf, useStatus } from './app-status';
 import { showDate } from './vietnam-time';
 
 /** "Offline · data as of …", syncing, and scans waiting to upload: always visible, in words. */
@@ -8,7 +8,7 @@ export function StatusBar() {
   const { t } = useI18n();
   const s = useStatus();
   // Nothing until the copy has been read, so the bar does not change height on start.
-  const asOf = s.registry === null ? '' : s.registry.version ? t.statusDataAsOf(showDate(s.registry.generatedAt ?? s.registry.syncedAt)) : t.statusNoData;
+  const asOf = s.registry === null ? '' : s.registry.version ? t.statusDataAsOf(showDate(dataAsOf(s.registry))) : t.statusNoData;
   return (
     <p class={`status-bar${s.online ? '' : ' offline'}`} role="status" data-online={s.online ? 'true' : 'false'}>
       {s.online ? null : <Icon name="offline" size={18} />}

@@ -11,6 +11,9 @@ export interface RegistryState {
   persisted: boolean | null;
 }
 
+/** "Data as of": when a sync last found the copy current, else when its snapshot was made (sync moves only syncedAt). */
+export const dataAsOf = (registry: RegistryState | null | undefined): string | null => registry?.syncedAt ?? registry?.generatedAt ?? null;
+
 export interface AppStatus {
   online: boolean;
   syncing: boolean;

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useStatus } from '../../app/app-status';
+import { dataAsOf, useStatus } from '../../app/app-status';
 import { useBackground } from '../../app/background-context';
 import { showDate } from '../../app/vietnam-time';
 import { useI18n } from '../../i18n/i18n';
@@ -39,7 +39,7 @@ export function AboutScreen() {
         <h2>{t.dataTitle}</h2>
         {reg?.version ? (
           <>
-            <p>{t.dataVersion(reg.version, showDate(reg.generatedAt ?? reg.syncedAt))}</p>
+            <p>{t.dataVersion(reg.version, showDate(dataAsOf(reg)))}</p>
             <p>{t.dataProducts(reg.products)}</p>
             <p class="muted small">{reg.persisted ? t.dataPersisted : t.dataNotPersisted}</p>
           </>

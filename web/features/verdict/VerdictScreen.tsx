@@ -2,7 +2,7 @@
 // the product card, and what to do next (report, scan again). Reads the scan from the
 // phone's history, so it survives a reload and updates when a queued scan is uploaded.
 import { useEffect, useState } from 'preact/hooks';
-import { useStatus } from '../../app/app-status';
+import { dataAsOf, useStatus } from '../../app/app-status';
 import { useBackground } from '../../app/background-context';
 import { offline } from '../../app/offline-access';
 import { showDate, showTime } from '../../app/vietnam-time';
@@ -58,7 +58,7 @@ export function VerdictScreen({ id }: { id: string }) {
     );
 
   const { result } = entry;
-  const dataDate = showDate(status.registry?.generatedAt ?? status.registry?.syncedAt ?? null);
+  const dataDate = showDate(dataAsOf(status.registry));
   const codes = result.reasons.map((r) => r.code);
   const look = verdictLook(t, result.verdict, dataDate, codes);
   const canReport = (result.verdict === 'caution' || result.verdict === 'unverified' || result.verdict === 'revoked') && !codes.includes('offline_no_registry');
