@@ -61,8 +61,12 @@ export function CameraView({ onDecoded, paused }: { onDecoded(text: string, form
     };
   }, []);
 
+  // A check in progress releases the camera. The view goes back to 'off' (start button):
+  // after a failed check the shopper restarts it, rather than it re-reading the same code.
   useEffect(() => {
-    if (paused) scanner.current?.stop();
+    if (!paused || !scanner.current) return;
+    scanner.current.stop();
+    setState((s) => (s.kind === 'error' ? s : { kind: 'off' }));
   }, [paused]);
 
   const live = state.kind === 'on' ? scanner.current : null;
@@ -73,7 +77,7 @@ export function CameraView({ onDecoded, paused }: { onDecoded(text: string, form
         <video ref={video} muted playsInline aria-label={t.cameraPreview} />
         {state.kind === 'on' ? <div class="aim" aria-hidden="true" /> : null}
         {state.kind !== 'on' ? (
-          <button type="button" class="btn big" onClick={start} disabled={state.kind === 'starting'}>
+          <button type="button" class="btn big" onClick={start} disabled={state.kind === 'starting' || paused}>
             <Icon name="camera" size={28} /> {state.kind === 'starting' ? t.cameraStarting : t.cameraStart}
           </button>
         ) : null}
