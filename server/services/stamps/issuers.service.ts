@@ -56,21 +56,24 @@ export function createIssuersService(deps: { registry: RegistryRepository; keySt
       const kid = newKid(issuerId);
       keyStore.writePrivateKey(kid, seed);
       const at = deps.now().toISOString();
-      for (const old of keysOf(issuerId)) {
-        if (old.status === 'active') write('issuer_keys', { ...old, status: 'retired', retired_at: at });
-      }
-      write('issuer_keys', {
-        id: kid,
-        issuer_id: issuerId,
-        algorithm: 'Ed25519',
-        public_key: Buffer.from(publicKey).toString('base64url'),
-        status: 'active',
-        created_at: at,
-        retired_at: null,
-        revoked_at: null,
-        revoke_reason: null,
-        source_url: GENERATED,
-        source_document: `key generated for issuer ${issuerId}`,
+      // One commit: no reader (the server, while a CLI rotates) ever sees the issuer without an active key.
+      registry.transaction(() => {
+        for (const old of keysOf(issuerId)) {
+          if (old.status === 'active') write('issuer_keys', { ...old, status: 'retired', retired_at: at });
+        }
+        write('issuer_keys', {
+          id: kid,
+          issuer_id: issuerId,
+          algorithm: 'Ed25519',
+          public_key: Buffer.from(publicKey).toString('base64url'),
+          status: 'active',
+          created_at: at,
+          retired_at: null,
+          revoked_at: null,
+          revoke_reason: null,
+          source_url: GENERATED,
+          source_document: `key generated for issuer ${issuerId}`,
+        });
       });
       return kid;
     },
