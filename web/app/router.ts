@@ -66,6 +66,8 @@ export function interceptLinks(): void {
     if (!a || a.target || a.hasAttribute('download') || a.origin !== window.location.origin) return;
     // Stamp pages and the API are the server's.
     if (/^\/(api|S|s)\//.test(a.pathname)) return;
+    // A link within this page (the skip link's #main) is the browser's: it scrolls to the target and focuses it.
+    if (a.hash && a.pathname === window.location.pathname && a.search === window.location.search) return;
     e.preventDefault();
     navigate(a.pathname + a.search + a.hash);
   });
