@@ -3,7 +3,7 @@
 // answer replaces the offline verdict (flushOutbox calls updateHistory's logic).
 import type { VerifyResult } from '../../server/domain/verify-result';
 import { request, transact, walk } from './idb';
-import { HISTORY, type HistoryEntry } from './schema';
+import { HISTORY, UPLOAD_FAILURES, type HistoryEntry } from './schema';
 import type { OfflineStore } from './store';
 
 export type { HistoryEntry };
@@ -54,9 +54,13 @@ export async function updateHistory(store: OfflineStore, id: string, result: Ver
   });
 }
 
-/** Forget every history entry (queued uploads are kept). */
+/**
+ * Forget every history entry, and the refused uploads, which keep the scanned codes too.
+ * Queued uploads are kept: they are scans the server has yet to count.
+ */
 export async function clearHistory(store: OfflineStore): Promise<void> {
-  await transact(store.db, [HISTORY], 'readwrite', (tx) => {
+  await transact(store.db, [HISTORY, UPLOAD_FAILURES], 'readwrite', (tx) => {
     tx.objectStore(HISTORY).clear();
+    tx.objectStore(UPLOAD_FAILURES).clear();
   });
 }

@@ -5,6 +5,7 @@ import { showTime } from '../../app/vietnam-time';
 import { useI18n } from '../../i18n/i18n';
 import type { HistoryEntry } from '../../offline';
 import { Icon } from '../../ui/Icon';
+import { clearRecent } from '../scan/check-scan';
 import { verdictLook } from '../verdict/verdict-look';
 
 export function HistoryScreen() {
@@ -22,6 +23,7 @@ export function HistoryScreen() {
     if (!window.confirm(t.historyConfirmClear)) return;
     const { mod, store } = await offline();
     await mod.clearHistory(store);
+    clearRecent();
     setEntries([]);
     setCleared(true);
   };

@@ -17,6 +17,9 @@ const recent = new Map<string, HistoryEntry>();
 /** The history entry of a scan made in this page, if still in memory. */
 export const recentEntry = (id: string): HistoryEntry | undefined => recent.get(id);
 
+/** Forget the scans kept in memory (history cleared: the verdict screen must not show them). */
+export const clearRecent = (): void => recent.clear();
+
 const newId = () => crypto.randomUUID().replace(/-/g, '');
 
 let deviceId: Promise<string> | null = null;
