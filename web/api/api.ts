@@ -4,4 +4,9 @@ import { createApiClient } from './client';
 export const api = createApiClient('');
 
 /** A signal that aborts after `ms`: a shopper on weak 3G should not wait forever. */
-export const timeout = (ms: number): AbortSignal => AbortSignal.timeout(ms);
+export function timeout(ms: number): AbortSignal {
+  // Not AbortSignal.timeout: Safari before 16 lacks it, and the throw read as "offline".
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(new DOMException('The request timed out.', 'TimeoutError')), ms);
+  return controller.signal;
+}

@@ -20,8 +20,6 @@ export const recentEntry = (id: string): HistoryEntry | undefined => recent.get(
 /** Forget the scans kept in memory (history cleared: the verdict screen must not show them). */
 export const clearRecent = (): void => recent.clear();
 
-const newId = () => crypto.randomUUID().replace(/-/g, '');
-
 let deviceId: Promise<string> | null = null;
 
 /** Warm what a scan needs (device id, offline verifier and keys) while the shopper aims. */
@@ -57,7 +55,8 @@ export async function checkScan(payload: string, opts: { pin?: string; backgroun
   const device = await deviceId;
   const { place } = readSettings();
   const scannedAt = new Date().toISOString();
-  const clientEventId = newId();
+  // randomId, not crypto.randomUUID: that is missing before Safari 15.4 and outside secure contexts.
+  const clientEventId = mod.randomId().replace(/-/g, '');
   let result: VerifyResult | null = null;
   if (navigator.onLine) {
     try {
