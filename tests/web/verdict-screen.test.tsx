@@ -6,7 +6,7 @@ import { checkScan } from '../../web/features/scan/check-scan';
 import { VerdictScreen } from '../../web/features/verdict/VerdictScreen';
 import { vi as vietnamese } from '../../web/i18n/vi';
 import { request, transact } from '../../web/offline/idb';
-import { OUTBOX, UPLOAD_FAILURES, type UploadFailure } from '../../web/offline/schema';
+import { OUTBOX, UPLOAD_FAILURES, type HistoryEntry, type UploadFailure } from '../../web/offline/schema';
 import { mount, setOnline } from './fixtures/screen';
 
 const GTIN = '8934563138165';
@@ -48,5 +48,36 @@ describe('VerdictScreen, scan made offline', () => {
     const el = show(id);
     await expect.poll(() => el.textContent).toContain(vietnamese.verdictUploadRefused);
     expect(el.textContent).not.toContain(vietnamese.verdictOfflineUpgraded);
+  });
+});
+
+describe('VerdictScreen, stamp with a scratch-off PIN', () => {
+  const checked = (reasons: string[]): HistoryEntry => ({
+    id: `pin-${reasons.join('-') || 'none'}`,
+    payload: 'https://nguonviet.vn/S/K1/AAAAAAAAAAAAAAAA/BBBB',
+    scannedAt: new Date().toISOString(),
+    verdict: 'authentic',
+    productName: null,
+    online: true,
+    result: {
+      verdict: 'authentic',
+      reasons: reasons.map((code) => ({ code, message_vi: code, message_en: code })),
+      checkedAt: new Date().toISOString(),
+      stamp: { serial: 'AAAAAAAAAAAAAAAA', kid: 'K1' },
+      batch: { id: 'b1', status: 'active', expiresAt: null, isDemo: false, revokedAt: null, revokeReason: null, hasPin: true },
+    },
+  });
+
+  it('offers the PIN check until the PIN has been accepted', async () => {
+    const { mod, store } = await offline();
+    const before = checked(['signature_valid']);
+    const after = checked(['signature_valid', 'pin_ok']);
+    await mod.addHistory(store, before);
+    await mod.addHistory(store, after);
+    const unchecked = show(before.id);
+    await expect.poll(() => unchecked.querySelector('#pin')).toBeTruthy();
+    const accepted = show(after.id);
+    await expect.poll(() => accepted.textContent).toContain(vietnamese.verdictAuthentic);
+    expect(accepted.querySelector('#pin')).toBeNull();
   });
 });

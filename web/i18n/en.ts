@@ -86,6 +86,7 @@ export const en: Messages = {
   pinSubmit: 'Check PIN',
   pinInvalid: 'The PIN has 4 to 8 digits.',
   pinOffline: 'A connection is needed to check the PIN.',
+  pinNoAnswer: 'The server could not be reached, so the PIN was not checked. A PIN is checked online only; please try again.',
 
   productCard: 'Product',
   producer: 'Producer',

@@ -85,6 +85,7 @@ export const vi = {
   pinSubmit: 'Kiểm tra PIN',
   pinInvalid: 'Mã PIN gồm 4 đến 8 chữ số.',
   pinOffline: 'Cần có mạng để kiểm tra mã PIN.',
+  pinNoAnswer: 'Không kết nối được máy chủ nên chưa kiểm tra được mã PIN. Mã PIN chỉ kiểm tra được khi có mạng; hãy thử lại.',
 
   productCard: 'Sản phẩm',
   producer: 'Cơ sở sản xuất',

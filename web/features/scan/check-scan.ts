@@ -45,6 +45,9 @@ export class ScanRejected extends Error {
   }
 }
 
+/** A PIN was given but no answer came: PINs are checked by the server only, never offline. */
+export class PinNeedsConnection extends Error {}
+
 /**
  * Check scanned or typed text; resolves with the id of its history entry. A scan queued
  * offline tells `background`, so the pending count is current and the upload is tried now.
@@ -68,6 +71,8 @@ export async function checkScan(payload: string, opts: { pin?: string; backgroun
       // No answer in time: fall through to the offline check.
     }
   }
+  // The offline check would drop the PIN silently and answer a question not asked.
+  if (result === null && opts.pin) throw new PinNeedsConnection('The PIN could not be checked: no answer from the server.');
   let id = clientEventId;
   const online = result !== null;
   let final: VerifyResult;

@@ -10,7 +10,7 @@ import { pick, useI18n } from '../../i18n/i18n';
 import type { HistoryEntry } from '../../offline';
 import { Icon } from '../../ui/Icon';
 import { ProductFacts } from '../product/ProductFacts';
-import { checkScan, recentEntry, ScanRejected } from '../scan/check-scan';
+import { checkScan, PinNeedsConnection, recentEntry, ScanRejected } from '../scan/check-scan';
 import { navigate } from '../../app/router';
 import { GtinCard } from './GtinCard';
 import { PinForm } from './PinForm';
@@ -68,7 +68,7 @@ export function VerdictScreen({ id }: { id: string }) {
       const newId = await checkScan(entry.payload, { pin, background });
       navigate(`/verdict/${newId}`, { replace: true });
     } catch (e) {
-      throw new Error(e instanceof ScanRejected ? pick(lang, { message_vi: e.message_vi, message_en: e.message_en }) : t.checkFailed);
+      throw new Error(e instanceof ScanRejected ? pick(lang, { message_vi: e.message_vi, message_en: e.message_en }) : e instanceof PinNeedsConnection ? t.pinNoAnswer : t.checkFailed);
     }
   };
 
@@ -101,7 +101,7 @@ export function VerdictScreen({ id }: { id: string }) {
           <p class="code">{result.text}</p>
         </section>
       ) : null}
-      {result.stamp && result.batch?.hasPin && result.verdict !== 'unverified' ? <PinForm onSubmit={checkPin} online={status.online} /> : null}
+      {result.stamp && result.batch?.hasPin && result.verdict !== 'unverified' && !codes.includes('pin_ok') ? <PinForm onSubmit={checkPin} online={status.online} /> : null}
       <div class="actions">
         {canReport ? (
           <a class="btn danger" href={`/report?h=${encodeURIComponent(entry.id)}`}>
