@@ -40,6 +40,11 @@ export function listHistory(store: OfflineStore, limit = DEFAULT_LIST): Promise<
   });
 }
 
+/** One entry by id, however old (listHistory gives only the newest); null when not kept. */
+export function getHistoryEntry(store: OfflineStore, id: string): Promise<HistoryEntry | null> {
+  return transact(store.db, [HISTORY], 'readonly', async (tx) => ((await request(tx.objectStore(HISTORY).get(id))) as HistoryEntry | undefined) ?? null);
+}
+
 /** The entry once the server's result replaces the offline one. */
 export function withServerResult(entry: HistoryEntry, result: VerifyResult): HistoryEntry {
   return { ...entry, result, verdict: result.verdict, productName: result.product?.name ?? entry.productName, online: true };

@@ -17,7 +17,7 @@ export { SyncError } from './sync-feed';
 export { registryStatus, type RegistryStatus } from './status';
 export { getDeviceId, randomId } from './device';
 export { enqueueScan, flushOutbox, pendingCount, submitReport, uploadFailures, uploadState, MAX_ATTEMPTS, type FlushOutcome, type ReportOutcome, type ScanToQueue } from './outbox';
-export { addHistory, clearHistory, listHistory, updateHistory, HISTORY_LIMIT, type HistoryEntry } from './history';
+export { addHistory, clearHistory, getHistoryEntry, listHistory, updateHistory, HISTORY_LIMIT, type HistoryEntry } from './history';
 export type { ReportToSend, UploadFailure } from './schema';
 export type { OfflineSearchQuery, OfflineSearchResult } from './search-offline';
 

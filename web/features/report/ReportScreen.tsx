@@ -26,8 +26,8 @@ export function ReportScreen() {
   useEffect(() => {
     if (!historyId) return;
     offline()
-      .then(({ mod, store }) => mod.listHistory(store))
-      .then((all) => setEntry(all.find((e) => e.id === historyId) ?? null))
+      .then(({ mod, store }) => mod.getHistoryEntry(store, historyId))
+      .then(setEntry)
       .catch(() => {});
   }, [historyId]);
 

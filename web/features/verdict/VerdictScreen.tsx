@@ -22,7 +22,7 @@ import { verdictLook } from './verdict-look';
 
 async function loadEntry(id: string): Promise<HistoryEntry | null> {
   const { mod, store } = await offline();
-  return (await mod.listHistory(store)).find((e) => e.id === id) ?? null;
+  return mod.getHistoryEntry(store, id);
 }
 
 export function VerdictScreen({ id }: { id: string }) {
