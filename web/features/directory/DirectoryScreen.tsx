@@ -19,6 +19,9 @@ export function DirectoryScreen() {
   const [text, setText] = useState(query.q);
   const [page, setPage] = useState<{ key: string; data: ProductPage; offline: boolean } | null>(null);
   const [failed, setFailed] = useState(false);
+  // "Show more" for the query it was asked for; a ref guards against a second click before the re-render.
+  const [more, setMore] = useState<{ key: string; state: 'loading' | 'failed' } | null>(null);
+  const loadingMore = useRef<string | null>(null);
   const [markNames, setMarkNames] = useState(new Map<string, string>());
   const typing = useRef<number | undefined>(undefined);
 
@@ -44,11 +47,23 @@ export function DirectoryScreen() {
     clearTimeout(typing.current);
     typing.current = window.setTimeout(() => navigate(urlFromQuery({ ...query, q: value.trim() }), { replace: true }), TYPING_DELAY_MS);
   };
-  const more = async () => {
-    if (!page) return;
-    const r = await searchProducts({ ...query, limit: PAGE_SIZE, offset: page.data.items.length });
-    setPage({ ...page, data: { ...page.data, items: [...page.data.items, ...r.data.items] } });
+  const loadMore = async () => {
+    if (!page || page.key !== key || loadingMore.current === key) return;
+    const offset = page.data.items.length;
+    loadingMore.current = key;
+    setMore({ key, state: 'loading' });
+    try {
+      const r = await searchProducts({ ...query, limit: PAGE_SIZE, offset });
+      // Append only to the page it continues: the query may have changed while it loaded.
+      setPage((p) => (p && p.key === key && p.data.items.length === offset ? { ...p, data: { ...p.data, items: [...p.data.items, ...r.data.items] } } : p));
+      setMore((m) => (m?.key === key ? null : m));
+    } catch {
+      setMore({ key, state: 'failed' });
+    } finally {
+      if (loadingMore.current === key) loadingMore.current = null;
+    }
   };
+  const moreState = more?.key === key ? more.state : null;
   const { q: _q, ...filters } = query;
   const data = page?.data;
   const corrected = data?.query && data.query.corrections.length ? data.query.interpreted : null;
@@ -99,9 +114,14 @@ export function DirectoryScreen() {
           ) : (
             <p>{t.dirNoResults}</p>
           )}
+          {moreState === 'failed' ? (
+            <p class="error" role="alert">
+              {t.error}
+            </p>
+          ) : null}
           {data.items.length < data.total ? (
-            <button type="button" class="btn secondary" onClick={() => void more()}>
-              {t.dirMore}
+            <button type="button" class="btn secondary" disabled={moreState === 'loading'} onClick={() => void loadMore()}>
+              {moreState === 'loading' ? t.loading : t.dirMore}
             </button>
           ) : null}
         </section>
