@@ -129,6 +129,25 @@ describe.skipIf(!hasChromium)('PWA in Chromium', () => {
     }
   });
 
+  it('a stamp URL opened with no signal (as the camera app or Zalo opens it) is checked offline in the app', async () => {
+    const stamp = stamps[3]!;
+    const phone = await launchPhone();
+    try {
+      const page = await phone.context.newPage();
+      await installApp(page);
+      await phone.context.setOffline(true);
+      // The service worker answers the navigation with the app shell, never the browser's error page.
+      await page.goto(stamp.url);
+      expect(await verdictOf(page)).toBe('authentic_offline');
+      await expect(page.locator('.demo-label').textContent()).resolves.toContain('DEMO');
+      await page.locator('.status-bar', { hasText: '1 lượt chờ gửi' }).waitFor({ timeout: 15_000 });
+      expect(new URL(page.url()).pathname).not.toMatch(/^\/s\//i);
+      expect(scanEvents(stamp.serial)).toBe(0);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('the directory searches the offline copy without a connection', async () => {
     const phone = await launchPhone();
     try {
