@@ -56,6 +56,7 @@ export function openApiDocument(serverUrl: string) {
             q('era', 'current or pre2025', { type: 'string', enum: ['current', 'pre2025'] }),
             q('level', 'province, ward, commune, district'),
             q('parent', 'parent place id'),
+            q('ids', 'only these place ids, comma-separated (at most 1000)'),
             q('limit', '1–1000, default 200', { type: 'integer' }),
             q('offset', 'default 0', { type: 'integer' }),
           ],

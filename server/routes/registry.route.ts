@@ -9,6 +9,12 @@ const placesQuery = z.object({
   era: z.enum(['current', 'pre2025']).optional(),
   level: z.enum(['province', 'ward', 'commune', 'district', 'special_zone']).optional(),
   parent: z.string().max(100).optional(),
+  ids: z
+    .string()
+    .max(20_000)
+    .transform((v) => [...new Set(v.split(',').map((id) => id.trim()).filter(Boolean))])
+    .pipe(z.array(z.string().max(100)).max(1000, 'at most 1000 ids'))
+    .optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional().default(200),
   offset: z.coerce.number().int().min(0).optional().default(0),
 });
@@ -37,6 +43,6 @@ export const registryRoutes = (deps: AppDeps) =>
     })
     .get('/places', validate('query', placesQuery), (c) => {
       const q = c.req.valid('query');
-      const { items, total } = deps.catalogue.places({ era: q.era, level: q.level, parentId: q.parent, limit: q.limit, offset: q.offset });
+      const { items, total } = deps.catalogue.places({ era: q.era, level: q.level, parentId: q.parent, ids: q.ids, limit: q.limit, offset: q.offset });
       return c.json({ items, total, limit: q.limit, offset: q.offset });
     });

@@ -103,6 +103,9 @@ describe('API over the real registry', () => {
     expect((awards.body.items as { enterprise: string }[]).map((a) => a.enterprise)).toEqual(['Saigon Co.op', 'Saigon Co.op']);
     const wards = await json('/api/places?era=current&level=ward&parent=vn:p01&limit=1000');
     expect(wards.body.total).toBe(126);
+    // The directory names the place ids its facets count, old and new, in one request.
+    const named = await json('/api/places?ids=vn:p01,hn2024:d271,vn:p01,no-such-place');
+    expect((named.body.items as { id: string; name: string }[]).map((p) => p.id).sort()).toEqual(['hn2024:d271', 'vn:p01']);
   });
 
   it.each([
@@ -115,6 +118,7 @@ describe('API over the real registry', () => {
     ['/api/producers/nobody', 404, 'not_found'],
     ['/api/awards?year=twenty', 400, 'invalid_request'],
     ['/api/places?level=galaxy', 400, 'invalid_request'],
+    [`/api/places?ids=${Array.from({ length: 1001 }, (_, i) => `x${i}`).join(',')}`, 400, 'invalid_request'],
     ['/api/sync/changes', 400, 'invalid_request'],
     ['/api/sync/changes?since=-1', 400, 'invalid_request'],
     ['/api/nothing-here', 404, 'not_found'],

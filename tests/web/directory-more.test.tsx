@@ -40,6 +40,7 @@ vi.mock('../../web/app/data-source', () => ({
       calls.push({ query, resolve: () => resolve({ data: { items, total: TOTAL, facets: null }, offline: false }), reject: () => reject(new Error('no answer')) });
     }),
   getMarks: async () => ({ data: [], offline: false }),
+  getPlaces: async () => ({ data: [], offline: false }),
 }));
 
 const names = (el: HTMLElement) => [...el.querySelectorAll('.product-item strong')].map((s) => s.textContent);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FacetCounts } from '../../server/domain/search-types';
 import type { ProductSummary } from '../../server/domain/registry-types';
-import { awardsOffline, marksOffline, productOffline, producerOffline, searchOffline, syncRegistry, type OfflineSearchQuery, type OfflineStore } from '../../web/offline';
+import { awardsOffline, marksOffline, placesOffline, productOffline, producerOffline, searchOffline, syncRegistry, type OfflineSearchQuery, type OfflineStore } from '../../web/offline';
 import { startTestServer, type TestServer } from './fixtures/offline-server';
 import { freshStore } from './fixtures/offline-stores';
 
@@ -169,5 +169,14 @@ describe('directory pages offline', () => {
   it('marks and awards equal GET /api/marks and /api/awards', async () => {
     expect(withoutImportTimes(await marksOffline(store))).toEqual(withoutImportTimes((await get<{ items: unknown[] }>('/api/marks')).items));
     expect(withoutImportTimes(await awardsOffline(store))).toEqual(withoutImportTimes((await get<{ items: unknown[] }>('/api/awards')).items));
+  });
+
+  it('the names of the places the facets count equal GET /api/places?ids=…', async () => {
+    const ids = Object.keys((await serverSearch(q(''))).facets.placeId);
+    expect(ids.length).toBeGreaterThan(20);
+    const byId = (places: { id: string }[]) => [...places].sort((a, b) => a.id.localeCompare(b.id));
+    const online = await get<{ items: { id: string }[] }>(`/api/places?ids=${encodeURIComponent(ids.join(','))}&limit=1000`);
+    expect(online.items).toHaveLength(ids.length);
+    expect(withoutImportTimes(byId(await placesOffline(store, [...ids, 'no-such-place'])))).toEqual(withoutImportTimes(byId(online.items)));
   });
 });

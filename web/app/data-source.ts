@@ -2,7 +2,7 @@
 // engine), else the offline copy on the phone with the same Vietnamese folding. Each
 // answer says where it came from so the screen can say "searching offline data".
 import type { FacetCounts } from '../../server/domain/search-types';
-import type { Award, Mark, Producer, ProductDetail, ProductSummary } from '../../server/domain/registry-types';
+import type { Award, Mark, Place, Producer, ProductDetail, ProductSummary } from '../../server/domain/registry-types';
 import { api, timeout } from '../api/api';
 import type { OfflineSearchQuery } from '../offline';
 import { offline } from './offline-access';
@@ -90,4 +90,19 @@ export async function getAwards(): Promise<Sourced<Award[]>> {
   if (remote) return { data: remote.items, offline: false };
   const { mod, store } = await offline();
   return { data: await mod.awardsOffline(store), offline: true };
+}
+
+/** At most this many ids per request (the API takes 1000; a URL of 500 ids stays well under 16 KB). */
+const PLACE_IDS_PER_REQUEST = 500;
+
+/** The places among these ids (the directory's facets count place ids; the filter shows their names). */
+export async function getPlaces(ids: readonly string[]): Promise<Sourced<Place[]>> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += PLACE_IDS_PER_REQUEST) chunks.push(ids.slice(i, i + PLACE_IDS_PER_REQUEST));
+  const answers = await Promise.all(
+    chunks.map((chunk) => online<{ items: Place[] }>((signal) => api.api.places.$get({ query: { ids: chunk.join(','), limit: '1000' } }, { init: { signal } }))),
+  );
+  if (answers.every((a) => a !== null)) return { data: answers.flatMap((a) => a!.items), offline: false };
+  const { mod, store } = await offline();
+  return { data: await mod.placesOffline(store, ids), offline: true };
 }

@@ -4,7 +4,7 @@
 // awards. Orders mirror the SQL ORDER BY clauses; text compares like SQLite's BINARY
 // collation (code units), never with locale rules.
 import type { RegistryKind } from '../../server/domain/registry-kinds';
-import { certificateStatus, type Award, type Mark, type ProductDetail, type ProductSummary, type Producer } from '../../server/domain/registry-types';
+import { certificateStatus, type Award, type Mark, type Place, type ProductDetail, type ProductSummary, type Producer } from '../../server/domain/registry-types';
 // Pure row → domain mappers shared with the server, so both sides map rows identically.
 import { toAward, toCertification, toMark, toPlace, toProducer, toProvenance } from '../../server/domain/registry-records';
 import type { RegistryRecord } from './schema';
@@ -233,4 +233,12 @@ export function allAwards(index: CatalogueIndex): Award[] {
 /** Products listing this GTIN-14 (for the not-a-stamp card). */
 export function productIdsByGtin(products: readonly Row[], gtin14: string): string[] {
   return products.filter((p) => typeof p.gtins === 'string' && p.gtins !== '[]' && (JSON.parse(p.gtins) as unknown[]).includes(gtin14)).map((p) => String(p.id));
+}
+
+/** GET /api/places?ids=… from the local copy: the places among these ids, unknown ids left out. */
+export function placesByIds(index: CatalogueIndex, ids: readonly string[]): Place[] {
+  return [...new Set(ids)].flatMap((id) => {
+    const row = index.placeById.get(id);
+    return row ? [toPlace(row)] : [];
+  });
 }

@@ -1,7 +1,7 @@
 // Directory pages from the local copy, in the shapes the API answers with, so a screen
 // renders the same whether the data came from the network or from IndexedDB.
-import type { Award, Mark, ProductDetail, ProductSummary, Producer } from '../../server/domain/registry-types';
-import { allAwards, buildCatalogueIndex, CATALOGUE_KINDS, marksWithCounts, productDetail, producerWithProducts, type CatalogueIndex } from './catalogue-index';
+import type { Award, Mark, Place, ProductDetail, ProductSummary, Producer } from '../../server/domain/registry-types';
+import { allAwards, buildCatalogueIndex, CATALOGUE_KINDS, marksWithCounts, placesByIds, productDetail, producerWithProducts, type CatalogueIndex } from './catalogue-index';
 import { loadRegistry, type RegistryView } from './registry-copy';
 import type { OfflineStore } from './store';
 
@@ -37,4 +37,10 @@ export async function marksOffline(store: OfflineStore): Promise<(Mark & { produ
 export async function awardsOffline(store: OfflineStore): Promise<Award[]> {
   const catalogue = await loadCatalogue(store);
   return catalogue ? allAwards(catalogue) : [];
+}
+
+/** GET /api/places?ids=… from the local copy (the directory's place filter names its facet ids). */
+export async function placesOffline(store: OfflineStore, ids: readonly string[]): Promise<Place[]> {
+  const catalogue = await loadCatalogue(store);
+  return catalogue ? placesByIds(catalogue, ids) : [];
 }

@@ -5,7 +5,7 @@
 // small, while the offline verifier (Ed25519, scan parsing) and the catalogue/search code
 // (query analyser, re-ranker) load on first use through the lazy wrappers below, each in
 // its own chunk.
-import type { Award, Mark, ProductDetail, ProductSummary, Producer } from '../../server/domain/registry-types';
+import type { Award, Mark, Place, ProductDetail, ProductSummary, Producer } from '../../server/domain/registry-types';
 import type { VerifyResult } from '../../server/domain/verify-result';
 import type { OfflineSearchQuery, OfflineSearchResult } from './search-offline';
 import type { OfflineStore } from './store';
@@ -53,6 +53,11 @@ export async function producerOffline(store: OfflineStore, id: string, today: st
 /** GET /api/marks items from the local copy. */
 export async function marksOffline(store: OfflineStore): Promise<(Mark & { productCount: number })[]> {
   return (await import('./catalogue-offline')).marksOffline(store);
+}
+
+/** GET /api/places?ids=… items from the local copy. */
+export async function placesOffline(store: OfflineStore, ids: readonly string[]): Promise<Place[]> {
+  return (await import('./catalogue-offline')).placesOffline(store, ids);
 }
 
 /** GET /api/awards items from the local copy. */

@@ -14,6 +14,8 @@ export interface PlaceQuery {
   era?: 'current' | 'pre2025';
   level?: string;
   parentId?: string;
+  /** Only these places (the directory names the place ids its facets count). */
+  ids?: string[];
   limit: number;
   offset: number;
 }
@@ -182,9 +184,13 @@ export function createCatalogueRepository(db: Db): CatalogueRepository {
         sourceUrl: String(r.source_url),
       }));
     },
-    places({ era, level, parentId, limit, offset }) {
+    places({ era, level, parentId, ids, limit, offset }) {
       const where: string[] = [];
       const params: unknown[] = [];
+      if (ids) {
+        where.push('id IN (SELECT value FROM json_each(?))');
+        params.push(JSON.stringify(ids));
+      }
       const filters: [string, string | undefined][] = [
         ['era = ?', era],
         ['level = ?', level],

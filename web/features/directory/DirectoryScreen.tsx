@@ -1,8 +1,9 @@
 // Browse and search local OCOP products (PRODUCT.md §2 "local-product browser"): search
 // as you type, with or without diacritics; filters with counts; works offline on the
 // phone's copy of the registry.
+import type { Place } from '../../../server/domain/registry-types';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { getMarks, searchProducts, type ProductPage } from '../../app/data-source';
+import { getMarks, getPlaces, searchProducts, type ProductPage } from '../../app/data-source';
 import { navigate, useLocation } from '../../app/router';
 import { useI18n } from '../../i18n/i18n';
 import { FilterBar } from './FilterBar';
@@ -23,6 +24,9 @@ export function DirectoryScreen() {
   const [more, setMore] = useState<{ key: string; state: 'loading' | 'failed' } | null>(null);
   const loadingMore = useRef<string | null>(null);
   const [markNames, setMarkNames] = useState(new Map<string, string>());
+  // Names of the places the facets count, fetched once per id as new ones appear.
+  const [places, setPlaces] = useState<ReadonlyMap<string, Place>>(new Map());
+  const askedPlaces = useRef(new Set<string>());
   const typing = useRef<number | undefined>(undefined);
 
   useEffect(() => {
@@ -41,6 +45,18 @@ export function DirectoryScreen() {
       .then((r) => setMarkNames(new Map(r.data.map((m) => [m.id, m.name]))))
       .catch(() => {});
   }, []);
+
+  const facetPlaceIds = Object.keys(page?.data.facets?.placeId ?? {});
+  useEffect(() => {
+    const wanted = [...facetPlaceIds, ...(query.place ? [query.place] : [])].filter((id) => !askedPlaces.current.has(id));
+    if (!wanted.length) return;
+    for (const id of wanted) askedPlaces.current.add(id);
+    getPlaces(wanted)
+      .then((r) => setPlaces((known) => new Map([...known, ...r.data.map((p) => [p.id, p] as const)])))
+      .catch(() => {
+        for (const id of wanted) askedPlaces.current.delete(id); // ask again with the next answer
+      });
+  }, [facetPlaceIds.join(','), query.place]);
 
   const onType = (value: string) => {
     setText(value);
@@ -91,7 +107,7 @@ export function DirectoryScreen() {
       <p class="browse-links">
         <a href="/marks">{t.browseMarks}</a> · <a href="/awards">{t.browseAwards}</a>
       </p>
-      <FilterBar filters={filters} facets={data?.facets ?? null} markNames={markNames} onChange={(f) => navigate(urlFromQuery({ q: query.q, ...f }), { replace: true })} />
+      <FilterBar filters={filters} facets={data?.facets ?? null} markNames={markNames} places={places} onChange={(f) => navigate(urlFromQuery({ q: query.q, ...f }), { replace: true })} />
       {failed ? (
         <p class="error" role="alert">
           {t.error}

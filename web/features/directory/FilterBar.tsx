@@ -1,13 +1,27 @@
+import type { Place } from '../../../server/domain/registry-types';
 import type { FacetCounts } from '../../../server/domain/search-types';
 import type { ProductQuery } from '../../app/data-source';
 import { useI18n } from '../../i18n/i18n';
+import { placeChoices } from './place-choices';
 
 type Filters = Omit<ProductQuery, 'limit' | 'offset' | 'q'>;
 
 const sortedEntries = (counts: Record<string, number> | undefined) => Object.entries(counts ?? {}).sort((a, b) => b[1] - a[1]);
 
 /** Filters with the number of matching products beside each choice (facets over every match). */
-export function FilterBar({ filters, facets, markNames, onChange }: { filters: Filters; facets: FacetCounts | null; markNames: Map<string, string>; onChange(f: Filters): void }) {
+export function FilterBar({
+  filters,
+  facets,
+  markNames,
+  places,
+  onChange,
+}: {
+  filters: Filters;
+  facets: FacetCounts | null;
+  markNames: Map<string, string>;
+  places: ReadonlyMap<string, Place>;
+  onChange(f: Filters): void;
+}) {
   const { t } = useI18n();
   const set = (patch: Partial<Filters>) => {
     const next: Filters = { ...filters, ...patch };
@@ -15,6 +29,9 @@ export function FilterBar({ filters, facets, markNames, onChange }: { filters: F
     onChange(next);
   };
   const count = (n: number | undefined) => (n === undefined ? '' : ` (${n})`);
+  const placeGroups = placeChoices(facets?.placeId ?? {}, places);
+  const offered = placeGroups.some((g) => g.choices.some((c) => c.id === filters.place));
+  const groupLabel = { province: t.placeGroupProvince, current: t.placeGroupCurrent, oldDistrict: t.placeGroupOldDistrict, oldLocal: t.placeGroupOldLocal } as const;
   const certLabel = { valid: t.certValid, expired: t.certExpired, unknown: t.certUnknown, none: t.certNone } as const;
   return (
     <details class="card filters" open={Object.keys(filters).length > 0}>
@@ -49,6 +66,21 @@ export function FilterBar({ filters, facets, markNames, onChange }: { filters: F
           </option>
         ))}
         {filters.group && !facets?.ocopGroup[filters.group] ? <option value={filters.group}>{filters.group}</option> : null}
+      </select>
+      <label for="f-place">{t.filterPlace}</label>
+      <select id="f-place" value={filters.place ?? ''} onChange={(e) => set({ place: e.currentTarget.value || undefined })}>
+        <option value="">{t.filterAny}</option>
+        {placeGroups.map(({ group, choices }) => (
+          <optgroup key={group} label={groupLabel[group]}>
+            {choices.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+                {count(c.count)}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+        {filters.place && !offered ? <option value={filters.place}>{places.get(filters.place)?.fullName ?? filters.place}</option> : null}
       </select>
       <label for="f-mark">{t.filterMark}</label>
       <select id="f-mark" value={filters.mark ?? ''} onChange={(e) => set({ mark: e.currentTarget.value || undefined })}>
