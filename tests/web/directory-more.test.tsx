@@ -15,6 +15,8 @@ interface Call {
 }
 const calls: Call[] = [];
 const TOTAL = 60;
+/** Whether searches answer from the phone's copy (which ranks differently: names start with "off "). */
+let offlineCopy = false;
 
 const product = (q: string, n: number): ProductSummary => ({
   id: `${q || 'all'}-${n}`,
@@ -36,8 +38,9 @@ const product = (q: string, n: number): ProductSummary => ({
 vi.mock('../../web/app/data-source', () => ({
   searchProducts: (query: ProductQuery) =>
     new Promise<Sourced<ProductPage>>((resolve, reject) => {
-      const items = Array.from({ length: Math.min(query.limit, TOTAL - query.offset) }, (_, i) => product(query.q, query.offset + i));
-      calls.push({ query, resolve: () => resolve({ data: { items, total: TOTAL, facets: null }, offline: false }), reject: () => reject(new Error('no answer')) });
+      const offline = offlineCopy;
+      const items = Array.from({ length: Math.min(query.limit, TOTAL - query.offset) }, (_, i) => product(offline ? `off ${query.q}` : query.q, query.offset + i));
+      calls.push({ query, resolve: () => resolve({ data: { items, total: TOTAL, facets: null }, offline }), reject: () => reject(new Error('no answer')) });
     }),
   getMarks: async () => ({ data: [], offline: false }),
   getPlaces: async () => ({ data: [], offline: false }),
@@ -50,6 +53,7 @@ let el: HTMLElement;
 let unmount = () => {};
 beforeEach(async () => {
   calls.length = 0;
+  offlineCopy = false;
   history.replaceState(null, '', '/directory?q=che');
   ({ el, unmount } = mount(<DirectoryScreen />));
   await expect.poll(() => calls.length).toBe(1);
@@ -93,5 +97,28 @@ describe('DirectoryScreen, show more', () => {
     calls[2]!.resolve();
     await expect.poll(() => names(el)).toHaveLength(40);
     expect(el.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('when the signal went since the first page, the whole list is read again from the phone rather than mixing two rankings', async () => {
+    offlineCopy = true;
+    moreButton(el)!.click();
+    await expect.poll(() => calls.length).toBe(2);
+    calls[1]!.resolve();
+    await expect.poll(() => calls.length).toBe(3);
+    expect(calls[2]!.query).toMatchObject({ offset: 0, limit: 40 });
+    calls[2]!.resolve();
+    await expect.poll(() => names(el)).toHaveLength(40);
+    expect(names(el).every((n) => n?.startsWith('off che '))).toBe(true);
+    expect(new Set(names(el)).size).toBe(40);
+    expect(el.querySelector('[data-offline]')?.getAttribute('data-offline')).toBe('true');
+  });
+
+  it('keeps the focus on "show more" while it loads', async () => {
+    moreButton(el)!.focus();
+    moreButton(el)!.click();
+    await expect.poll(() => moreButton(el)?.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(moreButton(el));
+    calls[1]!.resolve();
+    await expect.poll(() => names(el)).toHaveLength(40);
   });
 });

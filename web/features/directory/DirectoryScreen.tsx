@@ -3,7 +3,7 @@
 // phone's copy of the registry.
 import type { Place } from '../../../server/domain/registry-types';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { getMarks, getPlaces, searchProducts, type ProductPage } from '../../app/data-source';
+import { getMarks, getPlaces, searchProducts, type ProductPage, type ProductQuery, type Sourced } from '../../app/data-source';
 import { navigate, useLocation } from '../../app/router';
 import { useI18n } from '../../i18n/i18n';
 import { FilterBar } from './FilterBar';
@@ -11,6 +11,20 @@ import { PAGE_SIZE, queryFromUrl, urlFromQuery } from './directory-query';
 import { ProductListItem } from './ProductListItem';
 
 const TYPING_DELAY_MS = 250;
+/** GET /api/products answers at most this many per request. */
+const MAX_PER_REQUEST = 100;
+
+/** The first `count` results, all from the one source that answers the first request. */
+async function firstResults(query: Omit<ProductQuery, 'limit' | 'offset'>, count: number): Promise<Sourced<ProductPage>> {
+  const first = await searchProducts({ ...query, offset: 0, limit: Math.min(count, MAX_PER_REQUEST) });
+  const items = [...first.data.items];
+  while (items.length < Math.min(count, first.data.total)) {
+    const more = await searchProducts({ ...query, offset: items.length, limit: Math.min(count - items.length, MAX_PER_REQUEST) });
+    if (more.offline !== first.offline || !more.data.items.length) break;
+    items.push(...more.data.items);
+  }
+  return { data: { ...first.data, items }, offline: first.offline };
+}
 
 export function DirectoryScreen() {
   const { t } = useI18n();
@@ -52,7 +66,11 @@ export function DirectoryScreen() {
     if (!wanted.length) return;
     for (const id of wanted) askedPlaces.current.add(id);
     getPlaces(wanted)
-      .then((r) => setPlaces((known) => new Map([...known, ...r.data.map((p) => [p.id, p] as const)])))
+      .then((r) => {
+        // The phone's copy may not know a place the server counts yet: ask again with the next answer.
+        if (r.offline) for (const id of wanted) if (!r.data.some((p) => p.id === id)) askedPlaces.current.delete(id);
+        setPlaces((known) => new Map([...known, ...r.data.map((p) => [p.id, p] as const)]));
+      })
       .catch(() => {
         for (const id of wanted) askedPlaces.current.delete(id); // ask again with the next answer
       });
@@ -70,8 +88,13 @@ export function DirectoryScreen() {
     setMore({ key, state: 'loading' });
     try {
       const r = await searchProducts({ ...query, limit: PAGE_SIZE, offset });
-      // Append only to the page it continues: the query may have changed while it loaded.
-      setPage((p) => (p && p.key === key && p.data.items.length === offset ? { ...p, data: { ...p.data, items: [...p.data.items, ...r.data.items] } } : p));
+      // The signal came or went since the last page: the server and the offline copy rank
+      // differently, so appending would repeat some products and skip others. The whole
+      // list is read again from the source answering now.
+      const next = r.offline === page.offline ? { ...page.data, items: [...page.data.items, ...r.data.items] } : (await firstResults(query, offset + PAGE_SIZE)).data;
+      const offline = r.offline === page.offline ? page.offline : !page.offline;
+      // Only onto the page it continues: the query may have changed while it loaded.
+      setPage((p) => (p && p.key === key && p.data.items.length === offset ? { key, data: next, offline } : p));
       setMore((m) => (m?.key === key ? null : m));
     } catch {
       setMore({ key, state: 'failed' });
@@ -136,7 +159,9 @@ export function DirectoryScreen() {
             </p>
           ) : null}
           {data.items.length < data.total ? (
-            <button type="button" class="btn secondary" disabled={moreState === 'loading'} onClick={() => void loadMore()}>
+            // aria-disabled, not disabled: a disabled button drops the focus of whoever just pressed it
+            // (keyboard, screen reader); loadMore already ignores a second press.
+            <button type="button" class="btn secondary" aria-disabled={moreState === 'loading'} onClick={() => void loadMore()}>
               {moreState === 'loading' ? t.loading : t.dirMore}
             </button>
           ) : null}
