@@ -42,8 +42,15 @@ export function startBackground(update: (patch: Partial<AppStatus> | ((s: AppSta
     return syncing;
   };
 
-  const flushNow = () => {
-    flushing ??= (async () => {
+  // A flush asked for while one runs (a scan queued after it read the outbox) runs once more
+  // right after it, rather than joining a flush that will not see the new item.
+  let flushAgain = false;
+  const flushNow = (): Promise<void> => {
+    if (flushing) {
+      flushAgain = true;
+      return flushing;
+    }
+    flushing = (async () => {
       try {
         const { mod, store } = await offline();
         if ((await mod.pendingCount(store)) === 0) return;
@@ -53,6 +60,10 @@ export function startBackground(update: (patch: Partial<AppStatus> | ((s: AppSta
       } finally {
         flushing = null;
         await refresh().catch(() => {});
+        if (flushAgain) {
+          flushAgain = false;
+          void flushNow().catch(() => {});
+        }
       }
     })();
     return flushing;

@@ -1,6 +1,7 @@
 // One upload of a queued item through the typed client, classified for the outbox:
 // sent, refused for good (a 4xx would fail again), or worth retrying (network, 5xx).
 import type { ApiClient } from '../api/client';
+import { timeout } from '../api/timeout';
 import type { VerifyResult } from '../../server/domain/verify-result';
 import type { OutboxItem, QueuedReport, QueuedScan } from './schema';
 
@@ -12,6 +13,12 @@ export type Upload =
 interface ApiErrorBody {
   error?: { code?: string; message?: string; message_vi?: string };
 }
+
+/**
+ * A hung upload (the phone says "online", the server never answers) would hold the whole
+ * flush and every scan queued behind it; after this long it is a retry like any network error.
+ */
+const UPLOAD_TIMEOUT_MS = 20_000;
 
 // The server no longer accepting a place (ward ids change) must not cost the upload itself.
 const PLACE_ERRORS = new Set(['invalid_place', 'unknown_place']);
@@ -46,26 +53,32 @@ async function send(api: ApiClient, item: OutboxItem, deviceId: string, withPlac
 }
 
 function postScan(api: ApiClient, item: QueuedScan, deviceId: string, withPlace: boolean): Promise<Response> {
-  return api.api.verify.$post({
-    json: {
-      payload: item.payload,
-      deviceId,
-      clientEventId: item.clientEventId,
-      scannedAt: item.scannedAt,
-      ...(withPlace && item.place ? { place: item.place } : {}),
+  return api.api.verify.$post(
+    {
+      json: {
+        payload: item.payload,
+        deviceId,
+        clientEventId: item.clientEventId,
+        scannedAt: item.scannedAt,
+        ...(withPlace && item.place ? { place: item.place } : {}),
+      },
     },
-  });
+    { init: { signal: timeout(UPLOAD_TIMEOUT_MS) } },
+  );
 }
 
 function postReport(api: ApiClient, item: QueuedReport, deviceId: string, withPlace: boolean): Promise<Response> {
   const { place, ...report } = item.report;
-  return api.api.reports.$post({
-    json: {
-      ...report,
-      clientReportId: item.clientEventId,
-      deviceId,
-      reportedAt: item.reportedAt,
-      ...(withPlace && place ? { place } : {}),
+  return api.api.reports.$post(
+    {
+      json: {
+        ...report,
+        clientReportId: item.clientEventId,
+        deviceId,
+        reportedAt: item.reportedAt,
+        ...(withPlace && place ? { place } : {}),
+      },
     },
-  });
+    { init: { signal: timeout(UPLOAD_TIMEOUT_MS) } },
+  );
 }

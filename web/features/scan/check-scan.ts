@@ -85,6 +85,14 @@ export async function checkScan(payload: string, opts: { pin?: string; backgroun
   recent.set(id, entry);
   await mod.addHistory(store, entry);
   // After addHistory: an upload answered at once must find the entry to upgrade.
-  if (!online && opts.background) void (navigator.onLine ? opts.background.flushNow() : opts.background.refresh()).catch(() => {});
+  if (!online && opts.background) {
+    const background = opts.background;
+    // The pending count first (a running flush may take a while), then the upload.
+    void background
+      .refresh()
+      .catch(() => {})
+      .then(() => (navigator.onLine ? background.flushNow() : undefined))
+      .catch(() => {});
+  }
   return id;
 }
