@@ -1,7 +1,9 @@
 // The verdict screen in happy-dom, against the phone's real (fake-indexeddb) store: what
 // the shopper reads for scans made offline, queued, refused, or long ago.
 import { afterEach, describe, expect, it } from 'vitest';
+import { initialStatus, StatusContext } from '../../web/app/app-status';
 import { offline } from '../../web/app/offline-access';
+import { showDate } from '../../web/app/vietnam-time';
 import { checkScan } from '../../web/features/scan/check-scan';
 import { VerdictScreen } from '../../web/features/verdict/VerdictScreen';
 import { vi as vietnamese } from '../../web/i18n/vi';
@@ -79,5 +81,36 @@ describe('VerdictScreen, stamp with a scratch-off PIN', () => {
     const accepted = show(after.id);
     await expect.poll(() => accepted.textContent).toContain(vietnamese.verdictAuthentic);
     expect(accepted.querySelector('#pin')).toBeNull();
+  });
+});
+
+describe('VerdictScreen, an offline verdict read after a later sync', () => {
+  it('gives the date of the copy the scan was checked against, not of the copy synced since', async () => {
+    const checkedAgainst = '2026-11-13T03:00:00.000Z';
+    const entry: HistoryEntry = {
+      id: 'offline-last-week',
+      payload: 'https://nguonviet.vn/S/K1/AAAAAAAAAAAAAAAA/BBBB',
+      scannedAt: checkedAgainst,
+      verdict: 'authentic_offline',
+      productName: null,
+      online: false,
+      result: {
+        verdict: 'authentic_offline',
+        reasons: [{ code: 'checked_offline', message_vi: 'x', message_en: 'x', dataAsOf: checkedAgainst }],
+        checkedAt: checkedAgainst,
+        stamp: { serial: 'AAAAAAAAAAAAAAAA', kid: 'K1' },
+      },
+    };
+    const { mod, store } = await offline();
+    await mod.addHistory(store, entry);
+    const status = { ...initialStatus(), registry: { version: 50, generatedAt: '2026-10-01T03:00:00.000Z', syncedAt: '2026-11-25T03:00:00.000Z', products: 10, persisted: true } };
+    const screen = mount(
+      <StatusContext.Provider value={status}>
+        <VerdictScreen id={entry.id} />
+      </StatusContext.Provider>,
+    );
+    mounted.push(screen);
+    await expect.poll(() => screen.el.querySelector('[data-verdict]')?.textContent).toContain(vietnamese.verdictAuthenticOfflineLead(showDate(checkedAgainst)));
+    expect(screen.el.textContent).not.toContain(showDate('2026-11-25T03:00:00.000Z'));
   });
 });

@@ -58,7 +58,9 @@ export function VerdictScreen({ id }: { id: string }) {
     );
 
   const { result } = entry;
-  const dataDate = showDate(dataAsOf(status.registry));
+  // An offline answer names the copy it was checked against; a sync since must not re-date it.
+  const checkedAgainst = result.reasons.map((r) => r.dataAsOf).find((d): d is string => typeof d === 'string');
+  const dataDate = showDate(checkedAgainst ?? dataAsOf(status.registry));
   const codes = result.reasons.map((r) => r.code);
   const look = verdictLook(t, result.verdict, dataDate, codes);
   const canReport = (result.verdict === 'caution' || result.verdict === 'unverified' || result.verdict === 'revoked') && !codes.includes('offline_no_registry');
