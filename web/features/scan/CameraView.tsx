@@ -4,12 +4,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { pick, useI18n } from '../../i18n/i18n';
 import type { CameraScanner } from '../../scanner/camera-scanner';
 import { Icon } from '../../ui/Icon';
+import type { CodeFormat } from '../../scanner/code-format';
 
 type CameraState = { kind: 'off' } | { kind: 'starting' } | { kind: 'on' } | { kind: 'error'; message_vi: string; message_en: string };
 
 const AUTOSTART_KEY = 'nv.cameraAllowed';
 
-export function CameraView({ onDecoded, paused }: { onDecoded(text: string, format: string): void; paused: boolean }) {
+export function CameraView({ onDecoded, paused }: { onDecoded(text: string, format: CodeFormat): void; paused: boolean }) {
   const { t, lang } = useI18n();
   const video = useRef<HTMLVideoElement>(null);
   const scanner = useRef<CameraScanner | null>(null);

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { pick, useI18n } from '../../i18n/i18n';
 import { Icon } from '../../ui/Icon';
+import type { CodeFormat } from '../../scanner/code-format';
 
 /** Read a code from a photo (the camera app's picture, a screenshot) when live scanning fails. */
-export function PhotoUpload({ onDecoded, disabled }: { onDecoded(text: string, format: string): void; disabled: boolean }) {
+export function PhotoUpload({ onDecoded, disabled }: { onDecoded(text: string, format: CodeFormat): void; disabled: boolean }) {
   const { t, lang } = useI18n();
   const [state, setState] = useState<'idle' | 'reading' | 'none' | 'failed'>('idle');
   const [why, setWhy] = useState<string | null>(null);
