@@ -157,6 +157,12 @@ describe.skipIf(!hasChromium)('PWA in Chromium', () => {
       await page.goto(`${server.url}/directory?q=${encodeURIComponent('ga doi ba vi')}`);
       await page.locator('[data-offline="true"]').waitFor({ timeout: 15_000 });
       await expect(page.locator('.product-item').first().textContent()).resolves.toContain('Gà đồi Ba Vì');
+      // The place filter names its places from the phone's copy, old district names included.
+      await page.getByText('Bộ lọc', { exact: true }).click();
+      await page.locator('#f-place option', { hasText: 'Huyện Ba Vì' }).waitFor({ state: 'attached', timeout: 15_000 });
+      await page.selectOption('#f-place', { label: (await page.locator('#f-place option', { hasText: 'Huyện Ba Vì' }).textContent())! });
+      await expect.poll(() => new URL(page.url()).searchParams.get('place')).toBe('hn2024:d271');
+      await expect(page.locator('.product-item').first().textContent()).resolves.toContain('Ba Vì');
       await page.screenshot({ path: join(SCREENSHOTS, 'directory-offline.png'), fullPage: true });
     } finally {
       await phone.close();

@@ -1,5 +1,6 @@
-// The directory's place filter: the places the facets count, named (new and pre-2025 units
-// kept apart, a former commune with its district), and choosing one searches within it.
+// The directory's place filter: the places the facets count, named once the filters are
+// opened (new and pre-2025 units kept apart, a former commune with its district), and
+// choosing one searches within it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Place } from '../../server/domain/registry-types';
 import type { ProductPage, ProductQuery, Sourced } from '../../web/app/data-source';
@@ -75,7 +76,22 @@ describe('DirectoryScreen, place filter', () => {
 
   const select = () => el.querySelector<HTMLSelectElement>('#f-place')!;
 
+  const openFilters = () => {
+    const details = el.querySelector<HTMLDetailsElement>('details.filters')!;
+    details.open = true;
+    details.dispatchEvent(new Event('toggle'));
+  };
+
+  it('asks for no names while the filters are closed', async () => {
+    await expect.poll(() => searches.length).toBe(1);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(askedPlaces).toEqual([]);
+    expect(select()).toBeNull();
+  });
+
   it('names the counted places in labelled groups and searches within the one chosen', async () => {
+    await expect.poll(() => searches.length).toBe(1);
+    openFilters();
     await expect.poll(() => select()?.querySelectorAll('optgroup').length).toBe(4);
     expect(el.querySelector('label[for="f-place"]')?.textContent).toBe(vietnamese.filterPlace);
     expect([...select().querySelectorAll('optgroup')].map((g) => g.label)).toEqual([

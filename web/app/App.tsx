@@ -5,22 +5,17 @@ import { I18nContext, loadMessages, storeLang, storedLang, type Lang } from '../
 import type { Messages } from '../i18n/messages';
 import { vi } from '../i18n/vi';
 import { Icon, type IconName } from '../ui/Icon';
-import { initialStatus, StatusContext, type AppStatus } from './app-status';
-import { startBackground } from './background';
-import { BackgroundContext } from './background-context';
 import { useLocation } from './router';
 import { screenFor, tabOf } from './routes';
 import { StatusBar } from './StatusBar';
+import { StatusProvider } from './StatusProvider';
 
 export function App() {
   const [lang, setLang] = useState<Lang>(storedLang);
   const [t, setT] = useState<Messages>(vi);
-  const [status, setStatus] = useState<AppStatus>(initialStatus);
   const loc = useLocation();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
-
-  const background = useMemo(() => startBackground((patch) => setStatus((s) => ({ ...s, ...(typeof patch === 'function' ? patch(s) : patch) }))), []);
 
   useEffect(() => {
     let live = true;
@@ -52,33 +47,31 @@ export function App() {
 
   return (
     <I18nContext.Provider value={i18n}>
-      <BackgroundContext.Provider value={background}>
-        <StatusContext.Provider value={status}>
-          <a class="skip" href="#main">
-            {t.skipToContent}
+      <StatusProvider>
+        <a class="skip" href="#main">
+          {t.skipToContent}
+        </a>
+        <header class="top">
+          <a href="/" class="brand">
+            {t.appName}
           </a>
-          <header class="top">
-            <a href="/" class="brand">
-              {t.appName}
+          <button type="button" class="lang" lang={lang === 'vi' ? 'en' : 'vi'} aria-label={t.switchLang} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+            {t.otherLang}
+          </button>
+        </header>
+        <StatusBar />
+        <main id="main" ref={main} tabIndex={-1}>
+          {screenFor(loc.path)}
+        </main>
+        <nav class="tabs" aria-label={t.navMain}>
+          {tabs.map(([id, href, icon, label]) => (
+            <a key={id} href={href} aria-current={tab === id ? 'page' : undefined}>
+              <Icon name={icon} />
+              <span>{label}</span>
             </a>
-            <button type="button" class="lang" lang={lang === 'vi' ? 'en' : 'vi'} aria-label={t.switchLang} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
-              {t.otherLang}
-            </button>
-          </header>
-          <StatusBar />
-          <main id="main" ref={main} tabIndex={-1}>
-            {screenFor(loc.path)}
-          </main>
-          <nav class="tabs" aria-label={t.navMain}>
-            {tabs.map(([id, href, icon, label]) => (
-              <a key={id} href={href} aria-current={tab === id ? 'page' : undefined}>
-                <Icon name={icon} />
-                <span>{label}</span>
-              </a>
-            ))}
-          </nav>
-        </StatusContext.Provider>
-      </BackgroundContext.Provider>
+          ))}
+        </nav>
+      </StatusProvider>
     </I18nContext.Provider>
   );
 }

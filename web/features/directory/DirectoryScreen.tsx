@@ -38,6 +38,10 @@ export function DirectoryScreen() {
   const [more, setMore] = useState<{ key: string; state: 'loading' | 'failed' } | null>(null);
   const loadingMore = useRef<string | null>(null);
   const [markNames, setMarkNames] = useState(new Map<string, string>());
+  // The filters open themselves when the address carries one; closed, the page loads no
+  // mark or place names (on a throttled phone those requests and their drawing cost the
+  // first screen about 200 ms of blocking time).
+  const [filtersOpen, setFiltersOpen] = useState(() => Object.keys(query).some((k) => k !== 'q'));
   // Names of the places the facets count, fetched once per id as new ones appear.
   const [places, setPlaces] = useState<ReadonlyMap<string, Place>>(new Map());
   const askedPlaces = useRef(new Set<string>());
@@ -54,14 +58,20 @@ export function DirectoryScreen() {
     };
   }, [key]);
 
+  const marksAsked = useRef(false);
   useEffect(() => {
+    if (!filtersOpen || marksAsked.current) return;
+    marksAsked.current = true;
     getMarks()
       .then((r) => setMarkNames(new Map(r.data.map((m) => [m.id, m.name]))))
-      .catch(() => {});
-  }, []);
+      .catch(() => {
+        marksAsked.current = false;
+      });
+  }, [filtersOpen]);
 
   const facetPlaceIds = Object.keys(page?.data.facets?.placeId ?? {});
   useEffect(() => {
+    if (!filtersOpen) return;
     const wanted = [...facetPlaceIds, ...(query.place ? [query.place] : [])].filter((id) => !askedPlaces.current.has(id));
     if (!wanted.length) return;
     for (const id of wanted) askedPlaces.current.add(id);
@@ -74,7 +84,7 @@ export function DirectoryScreen() {
       .catch(() => {
         for (const id of wanted) askedPlaces.current.delete(id); // ask again with the next answer
       });
-  }, [facetPlaceIds.join(','), query.place]);
+  }, [filtersOpen, facetPlaceIds.join(','), query.place]);
 
   const onType = (value: string) => {
     setText(value);
@@ -130,7 +140,7 @@ export function DirectoryScreen() {
       <p class="browse-links">
         <a href="/marks">{t.browseMarks}</a> · <a href="/awards">{t.browseAwards}</a>
       </p>
-      <FilterBar filters={filters} facets={data?.facets ?? null} markNames={markNames} places={places} onChange={(f) => navigate(urlFromQuery({ q: query.q, ...f }), { replace: true })} />
+      <FilterBar filters={filters} facets={data?.facets ?? null} markNames={markNames} places={places} open={filtersOpen} onToggle={setFiltersOpen} onChange={(f) => navigate(urlFromQuery({ q: query.q, ...f }), { replace: true })} />
       {failed ? (
         <p class="error" role="alert">
           {t.error}

@@ -14,12 +14,17 @@ export function FilterBar({
   facets,
   markNames,
   places,
+  open,
+  onToggle,
   onChange,
 }: {
   filters: Filters;
   facets: FacetCounts | null;
   markNames: Map<string, string>;
   places: ReadonlyMap<string, Place>;
+  /** Whether the filters are shown; closed, only the summary is drawn (and no names are fetched). */
+  open: boolean;
+  onToggle(open: boolean): void;
   onChange(f: Filters): void;
 }) {
   const { t } = useI18n();
@@ -29,13 +34,20 @@ export function FilterBar({
     onChange(next);
   };
   const count = (n: number | undefined) => (n === undefined ? '' : ` (${n})`);
+  const summary = <summary>{t.filters}</summary>;
+  if (!open)
+    return (
+      <details class="card filters" onToggle={(e) => onToggle(e.currentTarget.open)}>
+        {summary}
+      </details>
+    );
   const placeGroups = placeChoices(facets?.placeId ?? {}, places);
   const offered = placeGroups.some((g) => g.choices.some((c) => c.id === filters.place));
   const groupLabel = { province: t.placeGroupProvince, current: t.placeGroupCurrent, oldDistrict: t.placeGroupOldDistrict, oldLocal: t.placeGroupOldLocal } as const;
   const certLabel = { valid: t.certValid, expired: t.certExpired, unknown: t.certUnknown, none: t.certNone } as const;
   return (
-    <details class="card filters" open={Object.keys(filters).length > 0}>
-      <summary>{t.filters}</summary>
+    <details class="card filters" open onToggle={(e) => onToggle(e.currentTarget.open)}>
+      {summary}
       <fieldset class="chips">
         <legend>{t.filterStars}</legend>
         {[5, 4, 3].map((n) => {
