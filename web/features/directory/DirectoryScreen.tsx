@@ -41,7 +41,11 @@ export function DirectoryScreen() {
   // The filters open themselves when the address carries one; closed, the page loads no
   // mark or place names (on a throttled phone those requests and their drawing cost the
   // first screen about 200 ms of blocking time).
-  const [filtersOpen, setFiltersOpen] = useState(() => Object.keys(query).some((k) => k !== 'q'));
+  const hasFilters = Object.keys(query).some((k) => k !== 'q');
+  const [filtersOpen, setFiltersOpen] = useState(hasFilters);
+  useEffect(() => {
+    if (hasFilters) setFiltersOpen(true); // a link into the directory with a filter (a mark's page, a place)
+  }, [key]);
   // Names of the places the facets count, fetched once per id as new ones appear.
   const [places, setPlaces] = useState<ReadonlyMap<string, Place>>(new Map());
   const askedPlaces = useRef(new Set<string>());
@@ -101,8 +105,9 @@ export function DirectoryScreen() {
       // The signal came or went since the last page: the server and the offline copy rank
       // differently, so appending would repeat some products and skip others. The whole
       // list is read again from the source answering now.
-      const next = r.offline === page.offline ? { ...page.data, items: [...page.data.items, ...r.data.items] } : (await firstResults(query, offset + PAGE_SIZE)).data;
-      const offline = r.offline === page.offline ? page.offline : !page.offline;
+      const whole = r.offline === page.offline ? null : await firstResults(query, offset + PAGE_SIZE);
+      const next = whole ? whole.data : { ...page.data, items: [...page.data.items, ...r.data.items] };
+      const offline = whole ? whole.offline : page.offline;
       // Only onto the page it continues: the query may have changed while it loaded.
       setPage((p) => (p && p.key === key && p.data.items.length === offset ? { key, data: next, offline } : p));
       setMore((m) => (m?.key === key ? null : m));
