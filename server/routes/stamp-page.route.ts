@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppDeps } from '../app-deps';
 import { renderVerdictPage } from './stamp-page/render-verdict-page';
@@ -7,10 +8,21 @@ import { renderVerdictPage } from './stamp-page/render-verdict-page';
 export const DEVICE_COOKIE = 'nv_device';
 export const DEVICE_COOKIE_FORMAT = /^[A-Za-z0-9_-]{16,64}$/;
 
-// Crawlers that fetch a link to show its preview.
-const LINK_PREVIEW_AGENTS = /zalo|facebookexternalhit|facebot|twitterbot|telegrambot|whatsapp|slackbot|discordbot|linkedinbot|skypeuripreview|googlebot|bingbot|applebot|embedly|bot\b|crawler|spider/i;
+/** This browser's device id for a year: random, first-party, never readable by scripts. */
+export function setDeviceCookie(c: Context, deviceId: string, publicUrl: string): void {
+  setCookie(c, DEVICE_COOKIE, deviceId, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: 365 * 86400, secure: publicUrl.startsWith('https:') });
+}
+
+// Crawlers that fetch a link to show its preview. Only crawler tokens: Zalo's in-app browser
+// (what Zalo's QR scanner opens, the most common scanner here) says "Zalo", and phones such
+// as CUBOT end in "BOT", and both are shoppers checking a stamp.
+const LINK_PREVIEW_AGENTS = /facebookexternalhit|facebot|meta-externalagent|twitterbot|telegrambot|whatsapp\/|slackbot|discordbot|linkedinbot|skypeuripreview|embedly|bot\/|crawler|spider/i;
+/** Query parameter of the preview page's button: a person asked for the check. */
+const CHECK_ASKED = 'check';
 const PREVIEW_PAGE =
-  '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Kiểm tra tem chống giả — Nguồn Việt</title><meta name="description" content="Mở liên kết này trên điện thoại để kiểm tra tem. Open this link on your phone to check the stamp."></head><body><p>Mở liên kết này để kiểm tra tem chống giả. / Open this link to check the stamp.</p></body></html>';
+  '<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Kiểm tra tem chống giả — Nguồn Việt</title><meta name="description" content="Mở liên kết này trên điện thoại để kiểm tra tem. Open this link on your phone to check the stamp."></head><body><p>Mở liên kết này để kiểm tra tem chống giả. / Open this link to check the stamp.</p><form method="get"><input type="hidden" name="' +
+  CHECK_ASKED +
+  '" value="1"><button type="submit">Kiểm tra tem / Check the stamp</button></form></body></html>';
 
 /**
  * GET /s/<kid>/<serial>/<sig> (any case): what a phone's camera app opens. Verifies the
@@ -21,7 +33,8 @@ export const stampPageRoutes = (deps: AppDeps) => {
   const handler = new Hono().get('/:kid/:serial/:sig', async (c) => {
     // HEAD requests and link previews (a stamp URL pasted into Zalo or Facebook) are no
     // shopper checking a stamp: recorded, each would count as another phone.
-    if (c.req.method === 'HEAD' || LINK_PREVIEW_AGENTS.test(c.req.header('user-agent') ?? '')) {
+    // A person whose browser looks like a crawler still gets the check from the page's button.
+    if (c.req.method === 'HEAD' || (c.req.query(CHECK_ASKED) !== '1' && LINK_PREVIEW_AGENTS.test(c.req.header('user-agent') ?? ''))) {
       c.header('Cache-Control', 'no-store');
       return c.html(PREVIEW_PAGE);
     }
@@ -30,7 +43,7 @@ export const stampPageRoutes = (deps: AppDeps) => {
     let deviceId = getCookie(c, DEVICE_COOKIE);
     if (!deviceId || !DEVICE_COOKIE_FORMAT.test(deviceId)) {
       deviceId = crypto.randomUUID().replace(/-/g, '');
-      setCookie(c, DEVICE_COOKIE, deviceId, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: 365 * 86400, secure: deps.config.publicUrl.startsWith('https:') });
+      setDeviceCookie(c, deviceId, deps.config.publicUrl);
     }
     const outcome = await deps.verify.verify({ payload, deviceId, ip: 'stamp-page' });
     const lang = c.req.query('lang') === 'en' ? 'en' : 'vi';

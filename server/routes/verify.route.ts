@@ -8,7 +8,7 @@ import type { AppDeps } from '../app-deps';
 import { stringifyVerifyResult } from '../services/verify/verify-json';
 import type { VerifyResult } from '../services/verify/verify-types';
 import { sendError, validationError } from './errors';
-import { DEVICE_COOKIE, DEVICE_COOKIE_FORMAT } from './stamp-page.route';
+import { DEVICE_COOKIE, DEVICE_COOKIE_FORMAT, setDeviceCookie } from './stamp-page.route';
 
 const verifyBody = z.object({
   payload: z.string().max(4096),
@@ -28,6 +28,8 @@ const validVerifyBody = validator('json', (value, c) => {
 });
 
 // Plain header objects take @hono/node-server's fast path (c.json builds a Headers object).
+/** Typed as c.json would be, for hc<AppType>; the body is that same JSON. */
+type VerifyResponse = Response & TypedResponse<JSONParsed<VerifyResult>, 200, 'json'>;
 const JSON_NO_STORE = { 'content-type': 'application/json', 'cache-control': 'no-store' } as const;
 
 /** The caller's address for rate limits: the socket's, or the hop our reverse proxy saw when behind one. */
@@ -52,10 +54,18 @@ export const verifyRoutes = (deps: AppDeps) =>
     // A browser that opened a stamp page carries that page's device cookie: the same phone
     // checking again from the app must not count as another phone.
     const cookie = getCookie(c, DEVICE_COOKIE);
-    const deviceId = cookie && DEVICE_COOKIE_FORMAT.test(cookie) ? cookie : body.deviceId;
+    const hasCookie = cookie !== undefined && DEVICE_COOKIE_FORMAT.test(cookie);
+    const deviceId = hasCookie ? cookie : body.deviceId;
+    // And the other way round: the app's id becomes the browser's, so a stamp page opened later
+    // (the camera app, Zalo) is the same phone, and a PIN entered in the app stays this phone's.
+    const adoptAppId = !hasCookie && body.deviceId !== undefined && DEVICE_COOKIE_FORMAT.test(body.deviceId);
     // The address only feeds the PIN-guess limits.
     const outcome = await deps.verify.verify({ ...body, ...(deviceId ? { deviceId } : {}), ip: body.pin === undefined ? '' : clientIp(c, deps.config.trustProxy) });
     if (!outcome.ok) return sendError(c, outcome.status, { code: outcome.code, message: outcome.message, message_vi: outcome.message_vi });
-    // Typed as c.json would be, for hc<AppType>; the body is that same JSON.
-    return new Response(stringifyVerifyResult(outcome.result), { headers: JSON_NO_STORE }) as Response & TypedResponse<JSONParsed<VerifyResult>, 200, 'json'>;
+    const json = stringifyVerifyResult(outcome.result);
+    if (adoptAppId) {
+      setDeviceCookie(c, body.deviceId!, deps.config.publicUrl);
+      return (c.body(json, 200, JSON_NO_STORE) as Response) as VerifyResponse; // c.body carries the cookie
+    }
+    return new Response(json, { headers: JSON_NO_STORE }) as VerifyResponse;
   });

@@ -321,7 +321,7 @@ describe('stamp landing page', () => {
     const path = new URL(url).pathname;
     const checks = () => t.runtime.history.stampHistory(serial, '2026-11-25')!.summary.checks;
     await t.app.request(path, { method: 'HEAD' });
-    const preview = await t.app.request(path, { headers: { 'user-agent': 'Mozilla/5.0 (compatible; Zalo-Bot)' } });
+    const preview = await t.app.request(path, { headers: { 'user-agent': 'Mozilla/5.0 (compatible; SomePreviewBot/1.0)' } });
     expect(await preview.text()).toContain('Mở liên kết này');
     expect(checks()).toBe(0);
     // Four phones, each opening the page and then the app with its own app device id.
@@ -333,5 +333,40 @@ describe('stamp landing page', () => {
       expect(body.verdict, `phone ${phone + 1}`).toBe(phone < 3 ? 'authentic' : 'caution');
     }
     expect(checks()).toBe(8);
+  });
+
+  it('a phone that checked in the app first is the same phone on the stamp page, and its PIN stays its own', async () => {
+    const batch = await issue('Gà đồi Ba Vì', { count: 1, withPin: true });
+    const { url, pin } = batch.stamps[0] as unknown as { url: string; pin: string };
+    const path = new URL(url).pathname;
+    const app = device();
+    const first = await t.app.request('/api/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payload: url, deviceId: app, pin }) });
+    expect(((await first.json()) as VerifyResult).reasons.map((r) => r.code)).toContain('pin_ok');
+    const cookie = first.headers.get('set-cookie')!.split(';')[0]!;
+    expect(cookie).toBe(`nv_device=${app}`);
+    // The camera app opens the stamp page in the same browser, then the app checks again with the PIN.
+    const page = await t.app.request(path, { headers: { cookie } });
+    expect(page.headers.get('set-cookie')).toBeNull();
+    const again = await t.app.request('/api/verify', { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ payload: url, deviceId: app, pin }) });
+    const codes = ((await again.json()) as VerifyResult).reasons.map((r) => r.code);
+    expect(codes).not.toContain('pin_already_used');
+    expect(codes).not.toContain('checked_by_other_devices');
+  });
+
+  it('a phone browser is no link preview: Zalo\'s in-app browser and a CUBOT phone get the verdict; a crawler gets the neutral page with a check button', async () => {
+    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const { serial, url } = batch.stamps[0]!;
+    const path = new URL(url).pathname;
+    const checks = () => t.runtime.history.stampHistory(serial, '2026-11-25')!.summary.checks;
+    const zalo = 'Mozilla/5.0 (Linux; Android 12; SM-A127F Build/SP1A.210812.016; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120.0.6099.230 Mobile Safari/537.36 Zalo android/12100640 ZaloTheme/light ZaloLanguage/vn';
+    const cubot = 'Mozilla/5.0 (Linux; Android 12; CUBOT X30) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Mobile Safari/537.36';
+    for (const ua of [zalo, cubot]) expect(await (await t.app.request(path, { headers: { 'user-agent': ua } })).text(), ua).toContain('Gà đồi Ba Vì');
+    expect(checks()).toBe(2);
+    const crawler = 'facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)';
+    const preview = await (await t.app.request(path, { headers: { 'user-agent': crawler } })).text();
+    expect(preview).toContain('name="check" value="1"');
+    expect(checks()).toBe(2);
+    expect(await (await t.app.request(`${path}?check=1`, { headers: { 'user-agent': crawler } })).text()).toContain('Gà đồi Ba Vì');
+    expect(checks()).toBe(3);
   });
 });
