@@ -57,6 +57,7 @@ export type DigitalLinkErrorCode =
   | 'duplicate_ai'
   | 'bad_kid'
   | 'bad_signature_encoding'
+  | 'bad_stamp_serial'
   | 'incomplete_signature';
 
 export interface DigitalLinkError extends CodedError<DigitalLinkErrorCode> {
@@ -64,7 +65,12 @@ export interface DigitalLinkError extends CodedError<DigitalLinkErrorCode> {
   gtinError?: GtinError;
 }
 
-const SIGNATURE_ERRORS: ReadonlySet<DigitalLinkErrorCode> = new Set(['bad_kid', 'bad_signature_encoding', 'incomplete_signature']);
+const SIGNATURE_ERRORS: ReadonlySet<DigitalLinkErrorCode> = new Set(['bad_kid', 'bad_signature_encoding', 'bad_stamp_serial', 'incomplete_signature']);
+/**
+ * A sig this close to ours in length is ours, damaged (a torn or misprinted stamp). Other
+ * schemes' signatures sit outside it: Ed25519 or P-256 in base64url is 86 characters, in hex 128.
+ */
+const NEAR_SIGNATURE_LENGTH = 8;
 
 /** The link carries our kid/sig parameters, damaged: a stamp that fails its check, not "no stamp". */
 export const isDamagedSignature = (error: DigitalLinkError): boolean => SIGNATURE_ERRORS.has(error.code);
@@ -172,6 +178,16 @@ function readQuery(url: URL, link: DigitalLink, options: ParseDigitalLinkOptions
     } else link.otherParams[key] = value;
   }
   if (kid === undefined && sig === undefined) return ok(true);
+  // Only a link that claims our signature can have it damaged: a sig of about our length, or
+  // a kid beside one of our stamp serials. Another system's kid/sig are its own parameters,
+  // and the link is one without our signature (not_a_stamp), never a suspected fake.
+  const nearOurSig = sig !== undefined && Math.abs(sig.length - STAMP_SIGNATURE_LENGTH) <= NEAR_SIGNATURE_LENGTH;
+  const kidBesideStampSerial = kid !== undefined && link.serial !== undefined && isStampSerial(link.serial.toUpperCase());
+  if (!nearOurSig && !kidBesideStampSerial) {
+    if (kid !== undefined) link.otherParams.kid = kid;
+    if (sig !== undefined) link.otherParams.sig = sig;
+    return ok(true);
+  }
   if (kid === undefined || sig === undefined) {
     return fail(err('incomplete_signature', 'Liên kết chỉ có một trong hai tham số kid và sig.', 'The link has only one of the kid and sig parameters.'));
   }
@@ -183,7 +199,7 @@ function readQuery(url: URL, link: DigitalLink, options: ParseDigitalLinkOptions
   }
   // We sign NV1|kid|serial, so a signature is meaningless without a stamp serial in AI 21.
   if (link.serial === undefined || !isStampSerial(link.serial.toUpperCase())) {
-    return fail(err('bad_serial', 'Liên kết có chữ ký nhưng số sê-ri (AI 21) không phải số sê-ri tem.', 'The link is signed but its serial (AI 21) is not a stamp serial.'));
+    return fail(err('bad_stamp_serial', 'Liên kết có chữ ký nhưng số sê-ri (AI 21) không phải số sê-ri tem.', 'The link is signed but its serial (AI 21) is not a stamp serial.'));
   }
   link.signature = { kid: upperKid, signature: signature.value };
   return ok(true);

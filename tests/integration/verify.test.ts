@@ -96,6 +96,12 @@ describe('POST /api/verify', () => {
       expect(body.verdict, sig).toBe('unverified');
       expect(codes(body)).toEqual(['not_genuine', 'malformed_stamp']);
     }
+    // Our signature beside a serial that is not a stamp serial: a damaged stamp too.
+    const sig = url.slice(url.lastIndexOf('/') + 1);
+    const badSerial = await verify({ payload: `https://id.example.com/01/08931234567897/21/ABC?kid=${batch.kid}&sig=${sig}` });
+    expect(badSerial.body.verdict).toBe('unverified');
+    // Another system's sig parameter is no signature of ours: not a stamp, never a suspected fake.
+    expect((await verify({ payload: 'https://id.example.com/01/08931234567897/21/LOT7?sig=abc123' })).body.verdict).toBe('not_a_stamp');
   });
 
   it('the same phone re-checking never alarms; a fourth phone gives caution with the reason', async () => {

@@ -105,8 +105,8 @@ describe('parseDigitalLink', () => {
     [`https://e.com/01/09506000134352/21/${serial}?kid=K1`, 'incomplete_signature'],
     [`https://e.com/01/09506000134352/21/${serial}?kid=K_1&sig=${sig}`, 'bad_kid'],
     [`https://e.com/01/09506000134352/21/${serial}?kid=K1&sig=${sig.slice(1)}`, 'bad_signature_encoding'],
-    [`https://e.com/01/09506000134352/21/12345?kid=K1&sig=${sig}`, 'bad_serial'],
-    [`https://e.com/01/09506000134352?kid=K1&sig=${sig}`, 'bad_serial'],
+    [`https://e.com/01/09506000134352/21/12345?kid=K1&sig=${sig}`, 'bad_stamp_serial'],
+    [`https://e.com/01/09506000134352?kid=K1&sig=${sig}`, 'bad_stamp_serial'],
   ];
   it.each(cases)('rejects %j with %s', (raw, code) => {
     const parsed = parseDigitalLink(raw);
@@ -115,6 +115,16 @@ describe('parseDigitalLink', () => {
     expect(parsed.error.code).toBe(code);
     expect(parsed.error.message_vi.length).toBeGreaterThan(0);
     expect(parsed.error.message_en.length).toBeGreaterThan(0);
+  });
+
+  it("keeps another system's kid/sig as its own parameters: a link without our signature, not a damaged stamp", () => {
+    for (const query of ['sig=abc123', 'kid=v1&sig=xyz', `kid=K1&sig=${'A'.repeat(86)}`, `kid=K1&sig=${'a1'.repeat(64)}`]) {
+      const parsed = parseDigitalLink(`https://brand.example/01/09506000134352/21/LOT-7?${query}`);
+      expect(parsed.ok, query).toBe(true);
+      if (!parsed.ok) continue;
+      expect(parsed.value.signature).toBeUndefined();
+      expect(Object.keys(parsed.value.otherParams).sort(), query).toEqual(query.includes('kid') ? ['kid', 'sig'] : ['sig']);
+    }
   });
 
   it('says why a GTIN was rejected', () => {
