@@ -297,6 +297,18 @@ describe('inspector stamp history', () => {
     expect(alert).toMatchObject({ at: times[3], otherDevices: 3, firstCheckedAt: times[0] });
   });
 
+  it('raises no alert at a forged scan naming the serial, as verify raised none', async () => {
+    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const { url, serial } = batch.stamps[0]!;
+    for (const at of [90, 80, 70].map(minutesAgo)) await verify({ payload: url, deviceId: device(), place: 'vn:00004', scannedAt: at });
+    const sigStart = url.lastIndexOf('/') + 10;
+    const forged = url.slice(0, sigStart) + (url[sigStart] === 'A' ? 'B' : 'A') + url.slice(sigStart + 1);
+    expect((await verify({ payload: forged, deviceId: device(), place: 'vn:p68', scannedAt: minutesAgo(60) })).body.verdict).toBe('unverified');
+    const h = t.runtime.history.stampHistory(serial, '2026-11-25')!;
+    expect(h.events.map((e) => e.verdict)).toEqual(['authentic', 'authentic', 'authentic', 'unverified']);
+    expect(h.alerts.map((x) => x.code)).toEqual([]);
+  });
+
   it('reports never-issued serials signed by a real key as a leaked-key alert', () => {
     const alerts = t.runtime.history.leakedKeyAlerts();
     expect(alerts.length).toBeGreaterThan(0);

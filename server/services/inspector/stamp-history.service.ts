@@ -58,6 +58,12 @@ export function createStampHistoryService(deps: { stamps: StampRepository; catal
       const alerts: StampHistory['alerts'] = [];
       const raised = new Set<string>();
       for (const e of events) {
+        // Verify judged only genuine, unrevoked scans by these rules; a forgery naming the serial
+        // or a scan after revocation raised none, so the inspector must not date an alert there.
+        if (e.verdict === 'unverified' || e.verdict === 'revoked') {
+          before.push(e);
+          continue;
+        }
         const place = placeOf(e.placeCode);
         const prior = views.of(serial, before);
         const found = [
