@@ -121,8 +121,11 @@ export async function bootstrap(config: Config, options: BootstrapOptions = {}):
     seeded,
     close() {
       void external?.close?.();
-      stamps.flush();
-      db.close();
+      try {
+        stamps.flush(); // throws when the events cannot be written: the caller reports how many
+      } finally {
+        db.close();
+      }
     },
   };
 }

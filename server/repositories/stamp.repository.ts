@@ -144,6 +144,8 @@ export interface StampRepositoryOptions {
   backgroundCheckpoints?: boolean;
   /** Wait before retrying a failed flush: `first`, doubling up to `max` (default 100 ms … 10 s). */
   retryDelayMs?: { first: number; max: number };
+  /** Longest wait for another process's write lock in a flush from a timer or a request (default 100 ms). */
+  backgroundBusyMs?: number;
   /** Where a failed flush is reported, one line each (default console.error). */
   log?: (message: string) => void;
 }
@@ -188,15 +190,25 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
     for (const e of batch) insertEvent.run(e.clientEventId, e.serial, e.kid, e.verdict, JSON.stringify(e.reasons), e.deviceHash, e.placeCode, e.scannedAt, e.receivedAt);
   });
   const describeFailure = (n: number, e: unknown) => `could not write ${n} scan event${n === 1 ? '' : 's'}: ${(e as Error)?.message ?? String(e)}`;
+  // better-sqlite3 waits for a lock synchronously, so a flush from a timer or a request waits
+  // at most this long: waiting out busy_timeout (5 s) would stall every request meanwhile,
+  // each time a retry comes round. Only an explicit flush() (shutdown) waits the full time.
+  const defaultBusyMs = Number(db.pragma('busy_timeout', { simple: true }));
+  const backgroundBusyMs = Math.min(options.backgroundBusyMs ?? 100, defaultBusyMs);
   /** Write pending events; on failure keep them, schedule a retry with backoff and return the error. */
-  const tryFlush = (): Error | null => {
+  const tryFlush = (busyMs = backgroundBusyMs): Error | null => {
     if (timer) clearTimeout(timer);
     timer = null;
     if (!pending.length) return null;
     // better-sqlite3 is synchronous: nothing can join `pending` while this runs.
     const batch = pending;
     try {
-      writeEvents(batch);
+      if (busyMs !== defaultBusyMs) db.pragma(`busy_timeout = ${busyMs}`);
+      try {
+        writeEvents(batch);
+      } finally {
+        if (busyMs !== defaultBusyMs && db.open) db.pragma(`busy_timeout = ${defaultBusyMs}`);
+      }
     } catch (e) {
       const error = new Error(describeFailure(batch.length, e), { cause: e });
       if (!db.open) {
@@ -216,7 +228,7 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
   // Timers have no caller to throw to: an exception here would end the process.
   const flushFromTimer = () => void tryFlush();
   const flush = () => {
-    const error = tryFlush();
+    const error = tryFlush(defaultBusyMs);
     if (error) throw error;
   };
   const asEvent = (e: NewScanEvent, i: number): ScanEvent => ({ ...e, id: -1 - i });

@@ -30,10 +30,10 @@ const event = (clientEventId: string): NewScanEvent => ({
   receivedAt: new Date().toISOString(),
 });
 
-function setUp() {
+function setUp(busyTimeoutMs = 20) {
   const t = createTempDb();
   // Short waits for the lock, so a flush fails fast while the other connection holds it.
-  t.db.pragma('busy_timeout = 20');
+  t.db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   const other = new Database(t.path);
   cleanups.push(() => {
     if (other.inTransaction) other.exec('ROLLBACK');
@@ -88,5 +88,27 @@ describe('scan event write-behind', () => {
     stamps.insertScanEvent({ ...event('event-0202'), reasons: ['serial_not_issued'] });
     expect(stamps.scanEventsWithReason('serial_not_issued', 10).map((e) => e.clientEventId)).toEqual(['event-0201']);
     other.exec('COMMIT');
+  });
+
+  it('a flush from the timer waits for a held lock briefly, not the connection\'s whole busy_timeout, and explicit flushes keep it', async () => {
+    const { stamps, other, stored } = setUp(3000);
+    other.exec('BEGIN IMMEDIATE');
+    let last = performance.now();
+    let longestStall = 0;
+    const ticker = setInterval(() => {
+      longestStall = Math.max(longestStall, performance.now() - last);
+      last = performance.now();
+    }, 5);
+    stamps.insertScanEvent(event('event-0301'));
+    await sleep(400); // the first flush and a retry or two meet the lock
+    clearInterval(ticker);
+    // 100 ms a try, not 3 s: the margin is wide on a loaded machine.
+    expect(longestStall).toBeLessThan(1500);
+    const started = performance.now();
+    expect(() => stamps.flush()).toThrow(/database is locked/);
+    expect(performance.now() - started).toBeGreaterThan(2500);
+    other.exec('COMMIT');
+    stamps.flush();
+    expect(stored()).toEqual(['event-0301']);
   });
 });
