@@ -27,8 +27,11 @@ export interface Config {
   stampOtherDevices: number;
   /** Scans in two provinces closer in time than this are impossible travel. */
   stampTravelHours: number;
-  /** Take the client IP from X-Forwarded-For (only behind a trusted reverse proxy). */
-  trustProxy: boolean;
+  /**
+   * How many trusted reverse proxies stand in front (0: none). The client IP is then the
+   * X-Forwarded-For entry that many hops from the right: the one the outermost proxy saw.
+   */
+  trustProxy: number;
   /** The built PWA (vite build output) served at / from the same origin as the API. */
   webDir: string;
 }
@@ -42,6 +45,13 @@ const int = (value: string | undefined, fallback: number, name: string): number 
 
 const bool = (value: string | undefined, fallback: boolean): boolean =>
   value === undefined || value === '' ? fallback : !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+
+/** TRUST_PROXY: false/0 (none), true (one proxy) or the number of proxies (a CDN before nginx is 2). */
+const proxies = (value: string | undefined): number => {
+  if (value === undefined || value === '') return 0;
+  if (/^\d+$/.test(value)) return int(value, 0, 'TRUST_PROXY');
+  return bool(value, false) ? 1 : 0;
+};
 
 const list = (value: string | undefined, fallback: string[]): string[] =>
   value ? value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : [...new Set(fallback.map((s) => s.toLowerCase()))];
@@ -76,7 +86,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     officialDomains: list(env.OFFICIAL_DOMAINS, ['nguonviet.vn', 'check.hanoi.gov.vn', hostOf(env.PUBLIC_URL || 'http://localhost').replace(/:\d+$/, '')]),
     stampOtherDevices: int(env.STAMP_OTHER_DEVICES, 2, 'STAMP_OTHER_DEVICES'),
     stampTravelHours: int(env.STAMP_TRAVEL_HOURS, 3, 'STAMP_TRAVEL_HOURS'),
-    trustProxy: bool(env.TRUST_PROXY, false),
+    trustProxy: proxies(env.TRUST_PROXY),
     webDir: env.WEB_DIR || 'web/dist',
   };
 }

@@ -32,13 +32,13 @@ const validVerifyBody = validator('json', (value, c) => {
 type VerifyResponse = Response & TypedResponse<JSONParsed<VerifyResult>, 200, 'json'>;
 const JSON_NO_STORE = { 'content-type': 'application/json', 'cache-control': 'no-store' } as const;
 
-/** The caller's address for rate limits: the socket's, or the hop our reverse proxy saw when behind one. */
-function clientIp(c: Parameters<typeof getConnInfo>[0], trustProxy: boolean): string {
-  if (trustProxy) {
-    // The last hop is the one our proxy appended; earlier ones are the client's to invent.
-    const fwd = c.req.header('x-forwarded-for');
-    const last = fwd?.split(',').at(-1)?.trim();
-    if (last) return last;
+/** The caller's address for rate limits: the socket's, or the one the outermost of our `proxies` reverse proxies saw. */
+function clientIp(c: Parameters<typeof getConnInfo>[0], proxies: number): string {
+  if (proxies > 0) {
+    // Each proxy appends the address it saw; entries left of our outermost proxy's are the client's to invent.
+    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+    const seen = hops.at(-proxies);
+    if (seen) return seen;
   }
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
