@@ -203,6 +203,8 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
     // better-sqlite3 is synchronous: nothing can join `pending` while this runs.
     const batch = pending;
     try {
+      // db.pragma each time, not a statement prepared once: SQLite applies busy_timeout when the
+      // PRAGMA is compiled, so re-running a prepared one changes nothing.
       if (busyMs !== defaultBusyMs) db.pragma(`busy_timeout = ${busyMs}`);
       try {
         writeEvents(batch);

@@ -33,12 +33,13 @@ export function placeChoices(counts: Record<string, number>, places: ReadonlyMap
   for (const [id, count] of Object.entries(counts)) {
     const place = places.get(id);
     if (!place) continue; // not named yet (or not in the registry): no choice rather than a raw id
+    const group = groupOf(place);
     const parent = place.parentId ? places.get(place.parentId) : undefined;
     // Two former communes can share a name; the district tells them apart.
-    const label = groupOf(place) === 'oldLocal' && parent ? `${place.fullName} — ${parent.fullName}` : place.fullName;
-    const list = groups.get(groupOf(place)) ?? [];
+    const label = group === 'oldLocal' && parent ? `${place.fullName} — ${parent.fullName}` : place.fullName;
+    const list = groups.get(group) ?? [];
     list.push({ id, label, count, name: foldVietnamese(place.name) });
-    groups.set(groupOf(place), list);
+    groups.set(group, list);
   }
   return GROUP_ORDER.flatMap((group) => {
     const choices = groups.get(group);
