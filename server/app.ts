@@ -5,6 +5,7 @@ import { logger } from 'hono/logger';
 import type { AppDeps } from './app-deps';
 import { sendError } from './routes/errors';
 import { clientConfigRoutes } from './routes/client-config.route';
+import { deviceRoutes } from './routes/device.route';
 import { healthRoutes } from './routes/health.route';
 import { openApiRoutes } from './routes/openapi.route';
 import { productsRoutes } from './routes/products.route';
@@ -24,7 +25,7 @@ export function createApp(deps: AppDeps) {
   // encoding, because the middleware otherwise forces Hono's slow Response path.
   const compressor = compress({ threshold: 1024 });
   app.use('/api/*', (c, next) =>
-    c.req.path.startsWith('/api/verify') || !c.req.header('accept-encoding') ? next() : compressor(c, next),
+    c.req.path.startsWith('/api/verify') || c.req.path === '/api/device' || !c.req.header('accept-encoding') ? next() : compressor(c, next),
   );
 
   const routes = app
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/products', productsRoutes(deps))
     .route('/api/sync', syncRoutes(deps))
     .route('/api/verify', verifyRoutes(deps))
+    .route('/api/device', deviceRoutes(deps))
     .route('/api/reports', reportsRoutes(deps))
     .route('/api/openapi.json', openApiRoutes(deps))
     .route('/api', registryRoutes(deps));

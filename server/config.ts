@@ -34,6 +34,8 @@ export interface Config {
   trustProxy: number;
   /** The built PWA (vite build output) served at / from the same origin as the API. */
   webDir: string;
+  /** Rate limits per address and network (RATE_LIMITS=off only for load tests from one address). */
+  rateLimits: boolean;
 }
 
 const int = (value: string | undefined, fallback: number, name: string): number => {
@@ -88,5 +90,6 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     stampTravelHours: int(env.STAMP_TRAVEL_HOURS, 3, 'STAMP_TRAVEL_HOURS'),
     trustProxy: proxies(env.TRUST_PROXY),
     webDir: env.WEB_DIR || 'web/dist',
+    rateLimits: bool(env.RATE_LIMITS, true),
   };
 }

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { sendError } from './errors';
+import { admit, tooManyRequests } from './rate-limit';
 import { validate } from './validate';
 
 const reportBody = z.object({
@@ -21,6 +22,8 @@ const reportBody = z.object({
 /** POST /api/reports: a shopper reports a suspected fake (idempotent by clientReportId). */
 export const reportsRoutes = (deps: AppDeps) =>
   new Hono().post('/', validate('json', reportBody), (c) => {
+    const { wait } = admit(c, deps, 'report');
+    if (wait) return tooManyRequests(c, wait);
     const outcome = deps.reports.submit(c.req.valid('json'));
     if (!outcome.ok) return sendError(c, 400, { code: outcome.code, message: outcome.message, message_vi: outcome.message_vi });
     return c.json(outcome.report, outcome.created ? 201 : 200);

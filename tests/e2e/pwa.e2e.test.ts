@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium)('PWA in Chromium', () => {
   const scanEvents = (serial: string) => {
     const db = new Database(server.databasePath, { readonly: true });
     try {
-      return (db.prepare('SELECT count(*) FROM scan_events WHERE serial = ?').pluck().get(serial) as number) ?? 0;
+      return (db.prepare('SELECT count(*) FROM scans WHERE serial = ?').pluck().get(serial) as number) ?? 0;
     } finally {
       db.close();
     }

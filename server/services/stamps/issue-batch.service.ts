@@ -86,7 +86,7 @@ export function createIssueBatchService(deps: {
       const stamps: IssuedStamp[] = list.map((serial, i) => {
         const url = encodeUrl(serial, signatures.subarray(i * 64, i * 64 + 64));
         if ((i + 1) % 100_000 === 0 || i + 1 === list.length) onProgress?.('encoding', i + 1, list.length);
-        return input.withPin ? { serial, url, pin: String(randomInt(0, 1_000_000)).padStart(6, '0') } : { serial, url };
+        return input.withPin ? { serial, url, pin: String(randomInt(0, 100_000_000)).padStart(8, '0') } : { serial, url };
       });
       deps.stamps.transaction(() => {
         deps.stamps.insertBatch({
