@@ -22,7 +22,6 @@ const verify = async (body: Record<string, unknown>) => {
   return { res, body: (await res.json()) as VerifyResult };
 };
 const forge = (url: string, at: number) => url.slice(0, at) + (url[at] === 'A' ? 'B' : 'A') + url.slice(at + 1);
-const minutesAgo = (m: number) => new Date(new Date(TEST_NOW).getTime() - m * 60_000).toISOString();
 const storedEvents = (serial: string) => {
   t.runtime.stamps.flush();
   return t.runtime.stamps.scanEvents(serial).map((e) => ({ verdict: e.verdict, reasons: JSON.stringify(e.reasons) }));
