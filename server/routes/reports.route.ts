@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { sendError } from './errors';
 import { validate } from './validate';
+import { limitBody } from './http/body-limit';
 
 const reportBody = z.object({
   clientReportId: z.string().min(8).max(128).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only'),
@@ -18,9 +19,12 @@ const reportBody = z.object({
   reportedAt: z.iso.datetime({ offset: true }).optional(),
 });
 
+/** A JSON report is a few short texts (the note is ≤ 2,000 characters); photos will get their own limit. */
+export const REPORT_JSON_BODY_LIMIT = 64 * 1024;
+
 /** POST /api/reports: a shopper reports a suspected fake (idempotent by clientReportId). */
 export const reportsRoutes = (deps: AppDeps) =>
-  new Hono().post('/', validate('json', reportBody), (c) => {
+  new Hono().post('/', limitBody(REPORT_JSON_BODY_LIMIT), validate('json', reportBody), (c) => {
     const outcome = deps.reports.submit(c.req.valid('json'));
     if (!outcome.ok) return sendError(c, 400, { code: outcome.code, message: outcome.message, message_vi: outcome.message_vi });
     return c.json(outcome.report, outcome.created ? 201 : 200);

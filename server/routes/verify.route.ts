@@ -8,6 +8,7 @@ import type { AppDeps } from '../app-deps';
 import { stringifyVerifyResult } from '../services/verify/verify-json';
 import type { VerifyResult } from '../services/verify/verify-types';
 import { sendError, validationError } from './errors';
+import { limitBody } from './http/body-limit';
 import { DEVICE_COOKIE, DEVICE_COOKIE_FORMAT, setDeviceCookie } from './stamp-page.route';
 
 const verifyBody = z.object({
@@ -47,9 +48,12 @@ function clientIp(c: Parameters<typeof getConnInfo>[0], proxies: number): string
   }
 }
 
+/** A verify body is a scanned text (≤ 4 KB) and a few short fields. */
+export const VERIFY_BODY_LIMIT = 8 * 1024;
+
 /** POST /api/verify: a graded, explained verdict for any scanned text. */
 export const verifyRoutes = (deps: AppDeps) =>
-  new Hono().post('/', validVerifyBody, async (c) => {
+  new Hono().post('/', limitBody(VERIFY_BODY_LIMIT), validVerifyBody, async (c) => {
     const body = c.req.valid('json');
     // A browser that opened a stamp page carries that page's device cookie: the same phone
     // checking again from the app must not count as another phone.
