@@ -17,6 +17,10 @@ if (runtime.seeded && config.demoIssuer) {
   if (demo) console.log(`demo stamps (labelled DEMO) for "${demo.productName}": ${demo.files.join(', ')}`);
 }
 
+// A batch whose issuing was interrupted verifies as not issued until someone finishes it.
+const pendingBatches = runtime.issuing.pendingBatches();
+if (pendingBatches.length) console.error(`${pendingBatches.length} stamp batch(es) pending (issuing interrupted: ${pendingBatches.map((b) => b.id).join(', ')}); see npm run stamps:issue -- --pending`);
+
 const { server, port } = await startHttpServer(app, { port: config.port, hostname: config.host });
 console.log(`Nguồn Việt listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (database ${config.databasePath})`);
 
