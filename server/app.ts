@@ -4,6 +4,8 @@ import { HTTPException } from 'hono/http-exception';
 import { logger } from 'hono/logger';
 import type { AppDeps } from './app-deps';
 import { sendError } from './routes/errors';
+import { createMethodNotAllowed } from './routes/http/method-not-allowed';
+import { securityHeaders } from './routes/http/security-headers';
 import { clientConfigRoutes } from './routes/client-config.route';
 import { deviceRoutes } from './routes/device.route';
 import { healthRoutes } from './routes/health.route';
@@ -20,6 +22,7 @@ import { webAppRoutes } from './routes/web-app.route';
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   if (deps.config.logRequests) app.use('*', logger());
+  app.use('*', securityHeaders({ publicUrl: deps.config.publicUrl }));
   // Compress registry reads (snapshots, search pages). Not /api/verify: its answer is a few
   // KB and latency is the budget there. Skipped entirely when the client accepts no
   // encoding, because the middleware otherwise forces Hono's slow Response path.
@@ -44,8 +47,10 @@ export function createApp(deps: AppDeps) {
   app.route('/s', stampPageRoutes(deps));
   app.route('/', webAppRoutes(deps.config.webDir));
 
-  app.notFound((c) =>
-    sendError(c, 404, { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}`, message_vi: 'Không tìm thấy địa chỉ này' }),
+  const methodNotAllowed = createMethodNotAllowed(app.routes, ['/api', '/S', '/s']);
+  // The path is not echoed back: a reflected URL is an injection vector and can be 16 KB.
+  app.notFound(
+    (c) => methodNotAllowed(c) ?? sendError(c, 404, { code: 'not_found', message: 'No such address', message_vi: 'Không tìm thấy địa chỉ này' }),
   );
   app.onError((err, c) => {
     if (err instanceof HTTPException && err.status < 500) {

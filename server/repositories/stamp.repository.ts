@@ -14,7 +14,8 @@ export interface Batch {
   count: number;
   hasPin: boolean;
   expiresAt: string | null;
-  status: 'active' | 'revoked';
+  /** 'pending' from storing its stamps until its files are complete on disk: its stamps are not issued yet. */
+  status: 'pending' | 'active' | 'revoked';
   isDemo: boolean;
   createdAt: string;
   revokedAt: string | null;
@@ -71,6 +72,16 @@ export interface StampRepository {
   /** Insert many stamps in one transaction (issuing a batch). */
   insertStamps(stamps: Pick<StampRecord, 'serial' | 'batchId' | 'kid' | 'pinHash'>[]): void;
   batch(id: string): Batch | null;
+  /** Batches whose issuing stopped before their files were complete, oldest first. */
+  pendingBatches(): Batch[];
+  /** A pending batch's serials, sorted (to sign them again when resuming). */
+  serialsOfBatch(id: string): string[];
+  /** Replace the PIN hashes of a pending batch's stamps (resuming draws new PINs: the old ones were never written out). */
+  setPinHashes(batchId: string, hashes: { serial: string; pinHash: string }[]): void;
+  /** Make a pending batch active (its files are complete); false when it was not pending. */
+  activateBatch(id: string): boolean;
+  /** Delete a pending batch and its stamps (never issued); the number of stamps deleted, or -1 when it was not pending. */
+  discardBatch(id: string): number;
   stamp(serial: string): StampRecord | null;
   revokeBatch(id: string, at: string, reason: string): number;
   revokeStamp(serial: string, at: string, reason: string): boolean;
@@ -187,6 +198,12 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
   );
   const insertStamp = db.prepare('INSERT INTO stamps (serial, batch_id, kid, pin_hash) VALUES (?, ?, ?, ?)');
   const batchById = db.prepare('SELECT * FROM batches WHERE id = ?');
+  const batchesPending = db.prepare("SELECT * FROM batches WHERE status = 'pending' ORDER BY created_at, id");
+  const serialsOf = db.prepare('SELECT serial FROM stamps WHERE batch_id = ? ORDER BY serial').pluck();
+  const setPinHash = db.prepare('UPDATE stamps SET pin_hash = ? WHERE serial = ? AND batch_id = ?');
+  const activateBatch = db.prepare("UPDATE batches SET status = 'active' WHERE id = ? AND status = 'pending'");
+  const deleteStampsOfBatch = db.prepare('DELETE FROM stamps WHERE batch_id = ?');
+  const deletePendingBatch = db.prepare("DELETE FROM batches WHERE id = ? AND status = 'pending'");
   const stampBySerial = db.prepare('SELECT * FROM stamps WHERE serial = ?');
   const revokeBatch = db.prepare("UPDATE batches SET status = 'revoked', revoked_at = ?, revoke_reason = ? WHERE id = ? AND status = 'active'");
   const revokeStampsOfBatch = db.prepare("UPDATE stamps SET status = 'revoked', revoked_at = ?, revoke_reason = ? WHERE batch_id = ? AND status = 'active'");
@@ -289,6 +306,31 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
         batchCache.set(id, b);
       }
       return b;
+    },
+    pendingBatches: () => (batchesPending.all() as Row[]).map(toBatch),
+    serialsOfBatch: (id) => serialsOf.all(id) as string[],
+    setPinHashes(batchId, hashes) {
+      db.transaction(() => {
+        for (const h of hashes) setPinHash.run(h.pinHash, h.serial, batchId);
+      })();
+      stampCache.clear();
+    },
+    activateBatch(id) {
+      const done = activateBatch.run(id).changes === 1;
+      batchCache.delete(id);
+      return done;
+    },
+    discardBatch(id) {
+      const n = db.transaction(() => {
+        const row = batchById.get(id) as Row | undefined;
+        if (!row || row.status !== 'pending') return -1;
+        const deleted = deleteStampsOfBatch.run(id).changes; // children first: foreign keys are on
+        deletePendingBatch.run(id);
+        return deleted;
+      })();
+      stampCache.clear();
+      batchCache.delete(id);
+      return n;
     },
     stamp(serial) {
       checkExternalWrites();

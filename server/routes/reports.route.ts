@@ -4,6 +4,7 @@ import type { AppDeps } from '../app-deps';
 import { sendError } from './errors';
 import { admit, tooManyRequests } from './rate-limit';
 import { validate } from './validate';
+import { limitBody } from './http/body-limit';
 
 const reportBody = z.object({
   clientReportId: z.string().min(8).max(128).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only'),
@@ -19,9 +20,12 @@ const reportBody = z.object({
   reportedAt: z.iso.datetime({ offset: true }).optional(),
 });
 
+/** A JSON report is a few short texts (the note is ≤ 2,000 characters); photos will get their own limit. */
+export const REPORT_JSON_BODY_LIMIT = 64 * 1024;
+
 /** POST /api/reports: a shopper reports a suspected fake (idempotent by clientReportId). */
 export const reportsRoutes = (deps: AppDeps) =>
-  new Hono().post('/', validate('json', reportBody), (c) => {
+  new Hono().post('/', limitBody(REPORT_JSON_BODY_LIMIT), validate('json', reportBody), (c) => {
     const { wait } = admit(c, deps, 'report');
     if (wait) return tooManyRequests(c, wait);
     const outcome = deps.reports.submit(c.req.valid('json'));

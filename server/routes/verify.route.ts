@@ -7,6 +7,7 @@ import type { AppDeps } from '../app-deps';
 import { stringifyVerifyResult } from '../services/verify/verify-json';
 import type { VerifyResult } from '../services/verify/verify-types';
 import { sendError, validationError } from './errors';
+import { limitBody } from './http/body-limit';
 import { admit, tooManyRequests } from './rate-limit';
 import { DEVICE_COOKIE, setDeviceCookie } from './stamp-page.route';
 
@@ -32,9 +33,12 @@ const validVerifyBody = validator('json', (value, c) => {
 type VerifyResponse = Response & TypedResponse<JSONParsed<VerifyResult>, 200, 'json'>;
 const JSON_NO_STORE = { 'content-type': 'application/json', 'cache-control': 'no-store' } as const;
 
+/** A verify body is a scanned text (≤ 4 KB) and a few short fields. */
+export const VERIFY_BODY_LIMIT = 8 * 1024;
+
 /** POST /api/verify: a graded, explained verdict for any scanned text. */
 export const verifyRoutes = (deps: AppDeps) =>
-  new Hono().post('/', validVerifyBody, async (c) => {
+  new Hono().post('/', limitBody(VERIFY_BODY_LIMIT), validVerifyBody, async (c) => {
     const body = c.req.valid('json');
     // Abusive volume only: below it a shopper always gets the verdict.
     const { client, wait } = admit(c, deps, 'scan');

@@ -10,7 +10,9 @@ export async function issueDemoStamps(runtime: Runtime, outDir: string): Promise
   const hit = await runtime.deps.search.search({ q: DEMO_PRODUCT_QUERY, filters: {}, limit: 1, offset: 0, facets: false, today });
   const product = hit.hits[0] ? runtime.deps.catalogue.productDetail(hit.hits[0].id, today) : null;
   if (!product) return null;
-  const batch = await runtime.issuing.issueBatch({ productId: product.id, count: 12, withPin: true, expiresAt: null, issuerId: DEMO_ISSUER_ID });
-  const files = await writeBatchFiles(batch, { productName: product.name, producerName: product.producerName }, outDir, { pins: true, sheets: true });
+  let files: string[] = [];
+  await runtime.issuing.issueBatch({ productId: product.id, count: 12, withPin: true, expiresAt: null, issuerId: DEMO_ISSUER_ID }, undefined, async (batch) => {
+    files = await writeBatchFiles(batch, { productName: product.name, producerName: product.producerName }, outDir, { pins: true, sheets: true });
+  });
   return { productName: product.name, files };
 }

@@ -225,7 +225,10 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
       return { ok: true, result };
     };
 
-    if (!key || !signatureValid || !record0 || record0.kid !== stamp.kid || !stamps.batch(record0.batchId)) {
+    // A batch whose files never completed (still pending) is not issued: its stamps answer as unissued serials.
+    const batchStatus = record0 ? stamps.batch(record0.batchId)?.status : undefined;
+    const issued = batchStatus === 'active' || batchStatus === 'revoked';
+    if (!key || !signatureValid || !record0 || record0.kid !== stamp.kid || !issued) {
       // Identical answer for a forged signature, an unknown key and a never-issued serial:
       // the response must not tell a forger which serials exist. Inspectors see the cause.
       const cause = !key ? 'unknown_key' : !signatureValid ? 'bad_signature' : 'serial_not_issued';
