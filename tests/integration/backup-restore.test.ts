@@ -24,7 +24,8 @@ let base: string;
 let batch: IssuedBatch;
 let dir: string;
 beforeAll(async () => {
-  t = await createTestRuntime();
+  // X-Forwarded-For stands for each phone's network; the load below comes from one address.
+  t = await createTestRuntime({ TRUST_PROXY: '1', RATE_LIMITS: 'off' });
   dir = mkdtempSync(join(tmpdir(), 'nguon-viet-backup-'));
   const started = await startHttpServer(t.app, { port: 0, hostname: '127.0.0.1' });
   server = started.server;
@@ -49,8 +50,8 @@ const cli = async (script: string, args: string[], databasePath: string) => {
   }
 };
 
-const verifyOver = async (url: string, stampUrl: string, deviceId: string) => {
-  const res = await fetch(`${url}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payload: stampUrl, deviceId }) });
+const verifyOver = async (url: string, stampUrl: string, deviceId: string, from = '192.0.2.1') => {
+  const res = await fetch(`${url}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': from }, body: JSON.stringify({ payload: stampUrl, deviceId }) });
   expect(res.status).toBe(200);
   return (await res.json()) as VerifyResult;
 };
@@ -67,7 +68,11 @@ describe('backup and restore', () => {
   it('backs up while serving and writing, and the restored database verifies the same stamps', async () => {
     // History before the backup: stamp 0 checked by its owner, stamp 1 by four phones (a clone: caution).
     expect((await verifyOver(base, batch.stamps[0]!.url, 'owner-phone-0001')).verdict).toBe('authentic');
-    for (let i = 0; i < 4; i++) await verifyOver(base, batch.stamps[1]!.url, `clone-phone-000${i}`);
+    // Four phones with ids the server issued, each on its own network.
+    for (let i = 0; i < 4; i++) {
+      const phone = ((await (await fetch(`${base}/api/device`, { method: 'POST' })).json()) as { deviceToken: string }).deviceToken;
+      await verifyOver(base, batch.stamps[1]!.url, phone, `198.51.${100 + i}.7`);
+    }
     const live = t.runtime.deps.config.databasePath;
     const scansBefore = countScans(live);
 
@@ -99,12 +104,12 @@ describe('backup and restore', () => {
     const restoredPath = join(dir, 'restored', 'app.db');
     const restore = await cli('scripts/restore.ts', [target], restoredPath);
     expect(restore.code, restore.stderr).toBe(0);
-    const config = readConfig({ DATABASE_PATH: restoredPath, ISSUER_KEY_DIR: t.runtime.deps.config.issuerKeyDir, PUBLIC_URL: 'https://nguonviet.vn', PORT: '0', SEED_ON_START: 'false' });
+    const config = readConfig({ DATABASE_PATH: restoredPath, ISSUER_KEY_DIR: t.runtime.deps.config.issuerKeyDir, PUBLIC_URL: 'https://nguonviet.vn', PORT: '0', SEED_ON_START: 'false', TRUST_PROXY: '1' });
     const restored = await bootstrap(config, { clock: fixedClock(TEST_NOW), log: () => {} });
     try {
       const app = createApp(restored.deps);
       const ask = async (stampUrl: string, deviceId: string) =>
-        (await (await app.request('/api/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payload: stampUrl, deviceId }) })).json()) as VerifyResult;
+        (await (await app.request('/api/verify', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.50' }, body: JSON.stringify({ payload: stampUrl, deviceId }) })).json()) as VerifyResult;
       const owner = await ask(batch.stamps[0]!.url, 'owner-phone-0001');
       expect(owner.verdict).toBe('authentic');
       expect(owner.stamp?.checks).toBe(2); // its first check came with the backup
