@@ -29,6 +29,7 @@ export const SCAN_REASON_CODES = [
   'typed_serial',
   'lookalike_host',
   'foreign_stamp_host',
+  'typed_serial_unknown',
 ] as const;
 
 export type ScanReasonCode = (typeof SCAN_REASON_CODES)[number];

@@ -77,6 +77,28 @@ describe.skipIf(!hasChromium)('PWA in Chromium', () => {
     }
   });
 
+  it('typing the serial printed under the QR on the manual-entry screen reaches the same stamp, saying it was typed', async () => {
+    const phone = await launchPhone();
+    try {
+      const page = await phone.context.newPage();
+      await page.goto(server.url);
+      const stamp = stamps[5]!;
+      const before = scanEvents(stamp.serial);
+      // As printed on the sheet: four groups of four, typed in lowercase.
+      const printed = stamp.serial.match(/.{4}/g)!.join('-').toLowerCase();
+      await page.locator('#manual-code').fill(printed);
+      await page.getByRole('button', { name: 'Kiểm tra' }).click();
+      expect(await verdictOf(page)).toBe('authentic');
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Số sê-ri đã được phát hành');
+      await expect(page.locator('[data-code="typed_serial"]').textContent()).resolves.toMatch(/nhập tay.*chứng minh ít hơn chữ ký số/);
+      await expect(page.locator('.product-card').textContent()).resolves.toContain('Gà đồi Ba Vì');
+      await page.screenshot({ path: join(SCREENSHOTS, 'verdict-typed-serial.png'), fullPage: true });
+      expect(scanEvents(stamp.serial)).toBe(before + 1);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('a forged stamp (one character of the signature changed) shows "unverified" with a report button', async () => {
     const url = stamps[1]!.url;
     const i = url.length - 5;

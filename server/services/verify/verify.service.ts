@@ -6,7 +6,6 @@ import { NETWORK_PIN_SCHEDULE, pinRetryAt, STAMP_PIN_SCHEDULE } from '../../doma
 import type { ScanVerdict } from '../../domain/scan-reason-codes';
 import { othersReason, pinFailuresSeenReason, pinRetryLaterReason, travelReason } from '../../domain/signal-reasons';
 import { addEvidence, countCheck, othersSeen, travelConflict } from '../../domain/stamp-signals';
-import { isDamagedSignature, stampOfDigitalLink } from '../../domain/gs1-digital-link';
 import { verifyStampSignature } from '../../domain/stamp-signature';
 import { parseScan, type ParsedScan } from '../../domain/parse-scan';
 import type { Stamp } from '../../domain/stamp-codec';
@@ -16,6 +15,7 @@ import type { Clock } from '../../repositories/clock';
 import type { RegistryRepository } from '../../repositories/registry.repository';
 import type { StampRecord, StampRepository } from '../../repositories/stamp.repository';
 import { describeNotAStamp } from '../../domain/not-a-stamp';
+import { routeScan, typedSerialReason, typedSerialUnknownReason } from '../../domain/scan-route';
 import { createRecentCache } from '../../repositories/recent-cache';
 import { NO_LIMITS, type ClientLimits } from '../limits/client-limits';
 import { isDeviceToken } from './device-token';
@@ -191,9 +191,32 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
     }
   }
 
-  async function verifyStamp(stamp: Stamp, input: VerifyInput, gtinOfLink: string | null, scannedAt: string, now: string, today: string): Promise<VerifyOutcome> {
+  /**
+   * A serial typed from under the QR: there is no signature, so the stamp record is the only
+   * evidence. Every unissued serial gets one and the same answer, and every typed serial
+   * costs one signature check (on the dummy key), so neither the words nor the time tell
+   * an issued serial from an unissued one beyond the 80-bit guess it takes to find one.
+   */
+  async function verifyTypedSerial(serial: string, input: VerifyInput, scannedAt: string, now: string, today: string): Promise<VerifyOutcome> {
+    const record = stamps.stamp(serial);
+    await verifyStampSignature(DUMMY_KEY, { kid: 'TYPED', serial, signature: DUMMY_SIGNATURE });
+    if (!record) {
+      const failed = await recordUnverified(input, ['typed_serial_unknown'], scannedAt, now);
+      return failed ?? { ok: true, result: { verdict: 'unverified', checkedAt: now, reasons: [typedSerialUnknownReason(serial)] } };
+    }
+    return verifyStamp({ kid: record.kid, serial, signature: DUMMY_SIGNATURE }, input, null, scannedAt, now, today, 'typed');
+  }
+
+  /** Record a scan that names no stamp of ours (damaged, foreign host, unknown typed serial). */
+  async function recordUnverified(input: VerifyInput, codes: string[], scannedAt: string, now: string): Promise<VerifyOutcome | null> {
+    if (input.clientEventId !== undefined && stamps.hasClientEvent(input.clientEventId)) return null;
+    return persist({ clientEventId: input.clientEventId ?? null, serial: null, kid: null, verdict: 'unverified', reasons: codes, deviceHash: null, network: networkHashOf(input.client.network), placeCode: input.place ?? null, scannedAt, receivedAt: now });
+  }
+
+  async function verifyStamp(stamp: Stamp, input: VerifyInput, gtinOfLink: string | null, scannedAt: string, now: string, today: string, proof: 'signature' | 'typed' = 'signature'): Promise<VerifyOutcome> {
     const key = keys.get(stamp.kid);
-    const signatureValid = await checkSignature(stamp, key);
+    // A typed serial has no signature: the record found by its serial stands in (said in the verdict).
+    const signatureValid = proof === 'typed' ? true : await checkSignature(stamp, key);
     // Always look the serial up too: a bad signature and an unissued serial take the same path.
     const record0 = stamps.stamp(stamp.serial);
     const device = input.deviceId ? deviceOf(input.deviceId) : null;
@@ -294,12 +317,14 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
       if (caution.length) verdict = 'caution';
       reasons.push(...caution, ...info);
       // Evidence only from a server-issued device id, under its network's soft limit.
-      if (device?.signed && !input.noEvidence && !retried) {
+      // A typed serial proves less than a signature: it is never evidence.
+      if (device?.signed && !input.noEvidence && !retried && proof === 'signature') {
         evidence = limits.evidenceAllowed(input.client.network, nowMs);
         overSoftLimit = !evidence;
       }
     }
-    if (verdict === 'authentic') {
+    if (proof === 'typed') reasons.unshift(typedSerialReason(stamp.serial));
+    else if (verdict === 'authentic') {
       reasons.unshift({
         code: 'signature_valid',
         message_vi: 'Tem chính hãng: chữ ký số hợp lệ, tem đã được phát hành và đang còn hiệu lực.',
@@ -381,18 +406,14 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
         }
       }
       const scan = parse(input.payload, now);
-      const malformed = async (error: { code: string; message_vi: string; message_en: string }): Promise<VerifyOutcome> => {
-        const retried = input.clientEventId !== undefined && stamps.hasClientEvent(input.clientEventId);
-        const failed = retried
-          ? null
-          : await persist({ clientEventId: input.clientEventId ?? null, serial: null, kid: null, verdict: 'unverified', reasons: ['malformed_stamp'], deviceHash: null, network: networkHashOf(input.client.network), placeCode: input.place ?? null, scannedAt, receivedAt: now });
-        return failed ?? { ok: true, result: { verdict: 'unverified', checkedAt: now, reasons: [NOT_GENUINE, { code: 'malformed_stamp', message_vi: error.message_vi, message_en: error.message_en, error: error.code }] } };
-      };
-      if (scan.kind === 'stamp') return scan.ok ? verifyStamp(scan.stamp, input, null, scannedAt, now, today) : malformed(scan.error);
-      if (scan.kind === 'digital_link' && !scan.ok && isDamagedSignature(scan.error)) return malformed(scan.error);
-      if (scan.kind === 'digital_link' && scan.ok && scan.signed) {
-        const stamp = stampOfDigitalLink(scan.link);
-        if (stamp) return verifyStamp(stamp, input, scan.link.gtin.gtin14, scannedAt, now, today);
+      // routeScan is shared with the offline check, so both dispatch a scan the same way.
+      const route = routeScan(scan);
+      if (route.to === 'stamp') return verifyStamp(route.stamp, input, route.gtinOfLink, scannedAt, now, today);
+      if (route.to === 'typed_serial') return verifyTypedSerial(route.serial, input, scannedAt, now, today);
+      if (route.to === 'unverified') {
+        const codes = route.reasons.map((r) => r.code).filter((c) => c !== 'not_genuine');
+        const failed = await recordUnverified(input, codes, scannedAt, now);
+        return failed ?? { ok: true, result: { verdict: 'unverified', checkedAt: now, reasons: route.reasons, ...(route.url ? { url: route.url } : {}) } };
       }
       const result = describeNotAStamp(scan, {
         gs1Prefixes: gs1,
@@ -423,3 +444,4 @@ function acceptScannedAt(scannedAt: string | undefined, now: string): string {
 
 // A fixed valid curve point (RFC 8032 test key) to spend the same work on unknown kids.
 const DUMMY_KEY = new Uint8Array(Buffer.from('d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a', 'hex'));
+const DUMMY_SIGNATURE = new Uint8Array(64);
