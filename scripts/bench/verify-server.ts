@@ -13,6 +13,7 @@ import { Hono } from 'hono';
 import { createApp } from '../../server/app';
 import { bootstrap } from '../../server/bootstrap';
 import { readConfig } from '../../server/config';
+import { DEMO_PRODUCT_QUERY } from '../../server/services/stamps/demo-stamps';
 
 const mode = process.argv[2];
 const firstScanStamps = Number(process.env.BENCH_FIRST_SCANS ?? 50_000);
@@ -49,7 +50,7 @@ if (mode === 'hello') {
   const dir = mkdtempSync(join(tmpdir(), 'nv-bench-'));
   const config = readConfig({ DATABASE_PATH: join(dir, 'bench.db'), ISSUER_KEY_DIR: join(dir, 'keys'), PUBLIC_URL: 'https://nguonviet.vn' });
   const runtime = await bootstrap(config, { log: () => {} });
-  const hit = await runtime.deps.search.search({ q: 'Gà đồi Ba Vì', filters: {}, limit: 1, offset: 0, facets: false, today: runtime.deps.clock.today() });
+  const hit = await runtime.deps.search.search({ q: DEMO_PRODUCT_QUERY, filters: {}, limit: 1, offset: 0, facets: false, today: runtime.deps.clock.today() });
   const issue = (count: number) => runtime.issuing.issueBatch({ productId: hit.hits[0]!.id, count, withPin: false, expiresAt: null, issuerId: 'demo-issuer' });
   const batch = await issue(1000);
   const fresh = await issue(firstScanStamps);

@@ -1,4 +1,7 @@
 // Registry records as the API and the PWA see them (camelCase), with provenance.
+import type { CertificateStatus } from './certificate-term';
+
+export type { CertificateStatus } from './certificate-term';
 
 export interface Provenance {
   sourceUrl: string;
@@ -31,8 +34,6 @@ export interface Producer {
   provenance: Provenance;
 }
 
-export type CertificateStatus = 'valid' | 'expired' | 'unknown';
-
 export interface OcopCertification {
   id: string;
   productId: string;
@@ -45,7 +46,11 @@ export interface OcopCertification {
   issuingBody: string | null;
   /** Decision date + 36 months, or the date the certificate states. */
   validUntil: string | null;
-  /** valid / expired on today's date; unknown when the decision date is not known. */
+  /** With no date but a year Y: 31/12/(Y+3), the latest day it can run to (certificate-term.ts). */
+  latestUntil: string | null;
+  /** The certification year as a number, when the source gives one. */
+  certYear: number | null;
+  /** valid / expired on today's date (expired too when even latestUntil is past); unknown otherwise. */
   status: CertificateStatus;
   notes: string | null;
   provenance: Provenance;
@@ -91,6 +96,9 @@ export interface ProductSummary {
   stars: number | null;
   potentialFive: boolean;
   certificateStatus: CertificateStatus | 'none';
+  /** The best certificate's year, and its latest end when only the year is known. */
+  certYear?: number | null;
+  certLatestUntil?: string | null;
   isAggregate: boolean;
   aggregateCount: number;
 }
@@ -115,8 +123,3 @@ export interface ProductDetail extends ProductSummary {
   provenance: Provenance;
 }
 
-/** Certificate status on a given day from its valid-until date. */
-export function certificateStatus(validUntil: string | null, today: string): CertificateStatus {
-  if (!validUntil) return 'unknown';
-  return validUntil >= today ? 'valid' : 'expired';
-}

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../server/config';
 import { createTestRuntime } from '../helpers/test-runtime';
+import { DEMO_PRODUCT_QUERY } from '../../server/services/stamps/demo-stamps';
 
 let t: Awaited<ReturnType<typeof createTestRuntime>>;
 beforeAll(async () => {
@@ -20,7 +21,7 @@ describe('client address behind proxies', () => {
   });
 
   it('limits PIN guesses by the address the CDN saw, whatever the client writes to the left of it', async () => {
-    const productId = (await t.runtime.deps.search.search({ q: 'Gà đồi Ba Vì', filters: {}, limit: 1, offset: 0, facets: false, today: '2026-11-25' })).hits[0]!.id;
+    const productId = (await t.runtime.deps.search.search({ q: DEMO_PRODUCT_QUERY, filters: {}, limit: 1, offset: 0, facets: false, today: '2026-11-25' })).hits[0]!.id;
     // Four stamps: the per-stamp limit (10 an hour) must not be what stops the guesses.
     const batch = await t.runtime.issuing.issueBatch({ productId, count: 4, withPin: true, expiresAt: null, issuerId: 'demo-issuer' });
     const guess = async (url: string, forwardedFor: string) =>

@@ -6,13 +6,14 @@ import type { VerifyResult } from '../../server/domain/verify-result';
 import { syncRegistry, verifyOffline, type OfflineStore } from '../../web/offline';
 import { startTestServer, type TestServer } from './fixtures/offline-server';
 import { freshStore } from './fixtures/offline-stores';
+import { DEMO_PRODUCT_QUERY } from '../../server/services/stamps/demo-stamps';
 
 let t: TestServer;
 let store: OfflineStore;
 let gaDoi: string;
 beforeAll(async () => {
   t = await startTestServer();
-  const search = await t.runtime.deps.search.search({ q: 'Gà đồi Ba Vì', filters: {}, limit: 1, offset: 0, facets: false, today: '2026-11-25' });
+  const search = await t.runtime.deps.search.search({ q: DEMO_PRODUCT_QUERY, filters: {}, limit: 1, offset: 0, facets: false, today: '2026-11-25' });
   gaDoi = search.hits[0]!.id;
   store = await freshStore();
   await syncRegistry(store, t.api);
@@ -155,7 +156,7 @@ describe('verifyOffline', () => {
     });
     await syncRegistry(store, t.api);
     const offline = await verifyOffline(store, code, NOW);
-    expect(offline.gtin!.registryMatches.map((p) => p.name)).toEqual(['Gà đồi Ba Vì']);
+    expect(offline.gtin!.registryMatches.map((p) => p.name)).toEqual([DEMO_PRODUCT_QUERY]);
     expect(offline.gtin!.registryMatches).toEqual((await verifyOnline(code)).gtin!.registryMatches);
   });
 

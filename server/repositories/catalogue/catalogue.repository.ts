@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection';
+import { summaryTerm } from '../../domain/certificate-term';
 import {
-  certificateStatus,
   type Award,
   type Mark,
   type Place,
@@ -61,6 +61,8 @@ const SUMMARY_SQL = `
             ORDER BY c.stars IS NULL, c.stars DESC, c.valid_until DESC LIMIT 1) AS stars,
          (SELECT c.valid_until FROM ocop_certifications c WHERE c.product_id = p.id
             ORDER BY c.stars IS NULL, c.stars DESC, c.valid_until DESC LIMIT 1) AS valid_until,
+         (SELECT c.year FROM ocop_certifications c WHERE c.product_id = p.id
+            ORDER BY c.stars IS NULL, c.stars DESC, c.valid_until DESC LIMIT 1) AS cert_year,
          (SELECT MAX(c.potential_five) FROM ocop_certifications c WHERE c.product_id = p.id) AS potential_five
   FROM products p
   LEFT JOIN producers pr ON pr.id = p.producer_id
@@ -82,7 +84,7 @@ function toSummary(r: Row, today: string): ProductSummary {
     ocopGroup: (r.ocop_group as string | null) ?? null,
     stars,
     potentialFive: Number(r.potential_five) === 1,
-    certificateStatus: stars === null ? 'none' : certificateStatus((r.valid_until as string | null) ?? null, today),
+    ...summaryTerm(stars, (r.valid_until as string | null) ?? null, (r.cert_year as string | null) ?? null, today),
     isAggregate: Number(r.is_aggregate) === 1,
     aggregateCount: Number(r.aggregate_count),
   };

@@ -350,8 +350,8 @@ type ProductDetail = NonNullable<ReturnType<CatalogueRepository['productDetail']
 type ProductCard = Required<Pick<VerifyResult, 'product' | 'producer' | 'certifications' | 'marks' | 'awards'>>;
 
 function pickSummary(d: ProductDetail) {
-  const { id, name, producerId, producerName, province, placeName, formerPlaceName, ocopGroup, stars, potentialFive, certificateStatus, isAggregate, aggregateCount } = d;
-  return { id, name, producerId, producerName, province, placeName, formerPlaceName, ocopGroup, stars, potentialFive, certificateStatus, isAggregate, aggregateCount };
+  const { id, name, producerId, producerName, province, placeName, formerPlaceName, ocopGroup, stars, potentialFive, certificateStatus, certYear, certLatestUntil, isAggregate, aggregateCount } = d;
+  return { id, name, producerId, producerName, province, placeName, formerPlaceName, ocopGroup, stars, potentialFive, certificateStatus, certYear, certLatestUntil, isAggregate, aggregateCount };
 }
 
 /** A queued offline scan keeps its own time, within reason; otherwise the server's time. */
