@@ -91,6 +91,8 @@ export function convertOcopProducts(dir: string, index: PlaceIndex, research: Re
     const id = productId(name, producerName, r.get('province').replace(/\s*\(post-2025\)$/, ''));
     const count = Number(r.get('count') || '1');
     const { oldPlaceId, placeId } = placeOf(r, index);
+    // "Hợp Thành (current xã)": the source names the current commune, not a former one.
+    const currentCommune = /^(.*?)\s*\(current (xã|phường)\)$/.exec(r.get('commune_pre2025'));
     const sourceGroup = noteField(notes, 'category\\(repo\\)');
     products.push({
       id,
@@ -100,9 +102,9 @@ export function convertOcopProducts(dir: string, index: PlaceIndex, research: Re
       ocop_group_basis: sourceGroup ? 'source' : 'derived',
       category: '',
       province,
-      commune: noteField(notes, 'current_commune'),
+      commune: currentCommune ? `${currentCommune[2]} ${currentCommune[1]}` : noteField(notes, 'current_commune'),
       district_pre2025: r.get('district_pre2025'),
-      commune_pre2025: isPostMerger ? '' : r.get('commune_pre2025'),
+      commune_pre2025: isPostMerger || currentCommune ? '' : r.get('commune_pre2025'),
       old_place_id: oldPlaceId,
       place_id: placeId,
       aggregate_count: count,

@@ -2,7 +2,7 @@ import { isIsoDate } from '../../server/domain/ocop';
 import { shortHash } from '../../server/domain/registry-kinds';
 import { slugify } from '../../server/domain/vietnamese';
 import type { Row } from './convert-places';
-import type { ResearchNotes } from './public-text';
+import { publicMarkCell, type ResearchNotes } from './public-text';
 import { readSourceCsv, type SourceRow } from './read-source';
 
 const MARK_KINDS: Record<string, string> = {
@@ -27,12 +27,12 @@ export function convertMarks(dir: string, research: ResearchNotes): Row[] {
       kind,
       holder: r.get('holder_or_manager'),
       product: r.get('product'),
-      region: r.get('area'),
+      region: publicMarkCell(r.get('area')),
       registration_no: r.get('registration_no'),
-      decision: r.get('decision'),
+      decision: publicMarkCell(r.get('decision')),
       decision_date: isIsoDate(date) ? date : '',
-      date_text: date,
-      status: r.get('status'),
+      date_text: publicMarkCell(date),
+      status: publicMarkCell(r.get('status')),
       notes: research.keep('marks', id, r.get('notes'), r.where),
       source_url: r.get('source_url'),
       source_document: r.where,

@@ -38,7 +38,7 @@ export async function searchOffline(store: OfflineStore, query: OfflineSearchQue
   const empty: OfflineSearchResult = { items: [], total: 0, limit: query.limit, offset: query.offset, facets: NO_FACETS, query: { raw: query.q, interpreted: '', corrections: [] }, engine: 'offline' };
   if (!loaded) return empty;
   const { view, catalogue } = loaded;
-  const index = view.derived<SearchIndex>('search', () => buildSearchIndex(buildSearchDocuments(catalogue)));
+  const index = view.derived<SearchIndex>('search', () => buildSearchIndex(buildSearchDocuments(catalogue, today)));
   const result = searchIndex(index, {
     q: query.q,
     filters: { stars: query.stars, ocopGroup: query.group, placeId: query.place, markId: query.mark, awardYear: query.awardYear, certificate: query.cert },
