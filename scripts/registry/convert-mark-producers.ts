@@ -1,7 +1,8 @@
 // Who stands behind a mark (shared/data/registry/mark_producers.csv): an applicant that a
 // Hanoi decision let use a place name to register the mark, the body managing a geographical
 // indication, or the registered owner. None of these says which producers may use the mark,
-// so the public note says what the source says and nothing more; no mark link is made.
+// so the public note says what the source says and nothing more; no mark link is made (the
+// app says on the mark that no source names its producers).
 import type { Row } from './convert-places';
 import { markId } from './convert-others';
 import type { ResearchNotes } from './public-text';
@@ -16,10 +17,10 @@ const decisionOf = (notes: string) => /(\d+\/QĐ-UBND)/.exec(notes)?.[1] ?? '';
 export function markPartyNote(relationship: string, party: string, decision: string): string {
   if (relationship === 'applicant') {
     const by = decision ? `Quyết định ${decision} của UBND TP Hà Nội` : 'UBND TP Hà Nội';
-    return `${by} cho phép ${party} dùng địa danh để đăng ký nhãn hiệu này (đơn vị đăng ký). Nguồn không xác nhận nhãn hiệu đã được cấp văn bằng và không nêu cơ sở sản xuất nào được dùng nhãn.`;
+    return `${by} cho phép ${party} dùng địa danh để đăng ký nhãn hiệu này (đơn vị xin đăng ký, không phải danh sách cơ sở được dùng nhãn). Nguồn không xác nhận nhãn hiệu đã được cấp văn bằng.`;
   }
-  if (relationship === 'gi_manager') return `Tổ chức quản lý chỉ dẫn địa lý: ${party}. Nguồn không nêu cơ sở sản xuất nào được dùng chỉ dẫn địa lý này.`;
-  return `Chủ sở hữu nhãn hiệu: ${party}. Nguồn không nêu cơ sở sản xuất nào được dùng nhãn.`;
+  if (relationship === 'gi_manager') return `Tổ chức quản lý chỉ dẫn địa lý: ${party}.`;
+  return `Chủ sở hữu nhãn hiệu: ${party}.`;
 }
 
 /**
