@@ -1,5 +1,6 @@
 // Registry records as the API and the PWA see them (camelCase), with provenance.
 import type { CertificateStatus } from './certificate-term';
+import type { MatchReason } from './match-explanation';
 
 export type { CertificateStatus } from './certificate-term';
 
@@ -92,6 +93,8 @@ export interface ProductSummary {
   province: string | null;
   placeName: string | null;
   formerPlaceName: string | null;
+  /** The pre-2025 district the source names ("Ba Vì"), as written. */
+  formerDistrict?: string | null;
   ocopGroup: string | null;
   stars: number | null;
   potentialFive: boolean;
@@ -101,6 +104,8 @@ export interface ProductSummary {
   certLatestUntil?: string | null;
   isAggregate: boolean;
   aggregateCount: number;
+  /** In search results: the fields besides the name that the query matched (match-explanation.ts). */
+  match?: MatchReason[];
 }
 
 export interface ProductDetail extends ProductSummary {

@@ -37,7 +37,7 @@ export interface ProductPage {
   items: ProductSummary[];
   total: number;
   facets: FacetCounts | null;
-  query?: { raw: string; interpreted: string; corrections: string[] };
+  query?: { raw: string; interpreted: string; corrections: string[]; matchedWords?: string[]; unmatchedWords?: string[] };
 }
 
 export async function searchProducts(q: ProductQuery): Promise<Sourced<ProductPage>> {

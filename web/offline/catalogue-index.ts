@@ -155,6 +155,7 @@ export function productSummary(index: CatalogueIndex, id: string, today: string)
     province: str(p.province),
     placeName: place ? String(place.name) : null,
     formerPlaceName: formerPlace ? String(formerPlace.full_name) : null,
+    formerDistrict: str(p.district_pre2025),
     ocopGroup: str(p.ocop_group),
     stars,
     potentialFive: best?.potentialFive ?? false,

@@ -54,7 +54,7 @@ export interface CatalogueRepository {
 
 // Best certification per product: highest stars first, then the latest valid-until.
 const SUMMARY_SQL = `
-  SELECT p.id, p.name, p.producer_id, pr.name AS producer_name, p.province, p.ocop_group,
+  SELECT p.id, p.name, p.producer_id, pr.name AS producer_name, p.province, p.ocop_group, p.district_pre2025,
          p.is_aggregate, p.aggregate_count,
          np.name AS place_name, op.full_name AS former_place_name,
          (SELECT c.stars FROM ocop_certifications c WHERE c.product_id = p.id
@@ -81,6 +81,7 @@ function toSummary(r: Row, today: string): ProductSummary {
     province: (r.province as string | null) ?? null,
     placeName: (r.place_name as string | null) ?? null,
     formerPlaceName: (r.former_place_name as string | null) ?? null,
+    formerDistrict: (r.district_pre2025 as string | null) || null,
     ocopGroup: (r.ocop_group as string | null) ?? null,
     stars,
     potentialFive: Number(r.potential_five) === 1,
