@@ -333,6 +333,15 @@ describe('inspector stamp history', () => {
 });
 
 describe('stamp landing page', () => {
+  it("carries a certificate's year and its expiry when only the year is known (Gà đồi Ba Vì, 2019)", async () => {
+    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const html = await (await t.app.request(new URL(batch.stamps[0]!.url).pathname)).text();
+    expect(html).toContain('data-verdict="caution"');
+    expect(html).toContain('3 sao (năm công nhận 2019)');
+    expect(html).toContain('Đã hết hạn — muộn nhất 31/12/2022');
+    expect(html).not.toMatch(/registry\/|\.csv/);
+  });
+
   it('renders a small Vietnamese verdict page with an English toggle, no JavaScript', async () => {
     const batch = await issue(DEMO_PRODUCT_QUERY, { count: 1 });
     const path = new URL(batch.stamps[0]!.url).pathname;
@@ -342,7 +351,11 @@ describe('stamp landing page', () => {
     expect(Buffer.byteLength(html)).toBeLessThan(15 * 1024);
     expect(html).toContain('Tem chính hãng');
     expect(html).toContain(DEMO_PRODUCT_QUERY);
-    expect(html).toContain('TEM THỬ NGHIỆM');
+    expect(html).toContain('TEM MẪU (DEMO) — chỉ để thử nghiệm, không gắn trên hàng bán');
+    expect(html).toMatch(/<header><a class="brand" href="\/">Nguồn Việt<\/a>/);
+    expect(html).toMatch(/class="v" role="status" data-verdict="authentic"/);
+    expect(html).toMatch(/Kiểm tra lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4} \(giờ Việt Nam\)/);
+    expect(html).toMatch(/Nguồn: [^<]+ — <a href="https?:\/\/[^"]+" rel="noopener nofollow">xem văn bản gốc<\/a>/);
     expect(html).not.toContain('<script');
     expect(res.headers.get('set-cookie')).toMatch(/nv_device=/);
     const en = await (await t.app.request(`${path.toLowerCase()}?lang=en`)).text();

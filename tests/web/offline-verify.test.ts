@@ -43,8 +43,8 @@ describe('verifyOffline', () => {
     console.log(`offline verify: first ${timings[0]!.toFixed(1)} ms, then ${timings.slice(1).map((ms) => ms.toFixed(1)).join(' / ')} ms`);
     expect(result!.verdict).toBe('authentic_offline');
     expect(codes(result!)).toEqual(['signature_valid', 'demo_issuer', 'checked_offline']);
-    expect(result!.reasons[0]).toMatchObject({ issuerId: 'demo-issuer', isDemo: true, issuerName: expect.stringMatching(/demo/) });
-    expect(result!.reasons[0]!.message_vi).toMatch(/Chữ ký số hợp lệ: tem do Nguồn Việt — nhà phát hành tem THỬ NGHIỆM/);
+    expect(result!.reasons[0]).toMatchObject({ issuerId: 'demo-issuer', isDemo: true, issuerName: expect.stringMatching(/DEMO/) });
+    expect(result!.reasons[0]!.message_vi).toMatch(/Chữ ký số hợp lệ: tem do Nguồn Việt — đơn vị phát hành tem MẪU \(DEMO\)/);
     expect(result!.reasons[2]!.message_vi).toMatch(/chưa đối chiếu trực tuyến — dữ liệu ngày \d\d\/\d\d\/\d{4}/);
     expect(result!.reasons[2]!.message_vi).toMatch(/thông tin sản phẩm/);
     expect(result!.reasons[2]!.message_en).toMatch(/not yet checked online — data as of/);
