@@ -55,7 +55,8 @@ export function ProductScreen({ id }: { id: string }) {
         </p>
       ) : null}
       {p.notes ? <p class="muted">{p.notes}</p> : null}
-      <SourceLink provenance={p.provenance} />
+      {/* Said once: most products come from the same page as their certificate. */}
+      {p.certifications.some((c) => c.provenance.sourceUrl === p.provenance.sourceUrl) ? null : <SourceLink provenance={p.provenance} />}
     </div>
   );
 }
