@@ -15,6 +15,7 @@ import { bootstrap } from '../../server/bootstrap';
 import { readConfig } from '../../server/config';
 import { createKeyStore } from '../../server/repositories/key-store.repository';
 import { issueDeviceToken } from '../../server/services/verify/device-token';
+import { DEMO_PRODUCT_QUERY } from '../../server/services/stamps/demo-stamps';
 
 const mode = process.argv[2];
 const firstScanStamps = Number(process.env.BENCH_FIRST_SCANS ?? 50_000);
@@ -52,7 +53,7 @@ if (mode === 'hello') {
   // All load comes from one address here: the rate limits would answer most of it 429.
   const config = readConfig({ DATABASE_PATH: join(dir, 'bench.db'), ISSUER_KEY_DIR: join(dir, 'keys'), PUBLIC_URL: 'https://nguonviet.vn', RATE_LIMITS: 'off' });
   const runtime = await bootstrap(config, { log: () => {} });
-  const hit = await runtime.deps.search.search({ q: 'Gà đồi Ba Vì', filters: {}, limit: 1, offset: 0, facets: false, today: runtime.deps.clock.today() });
+  const hit = await runtime.deps.search.search({ q: DEMO_PRODUCT_QUERY, filters: {}, limit: 1, offset: 0, facets: false, today: runtime.deps.clock.today() });
   const issue = (count: number) => runtime.issuing.issueBatch({ productId: hit.hits[0]!.id, count, withPin: false, expiresAt: null, issuerId: 'demo-issuer' });
   const batch = await issue(1000);
   const fresh = await issue(firstScanStamps);

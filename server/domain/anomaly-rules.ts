@@ -23,26 +23,48 @@ export function checkBatchExpired(expiresAt: string | null, today: string): Reas
   };
 }
 
-type OcopCertificate = { validUntil: string | null; stars: number | null; decisionNumber: string | null };
+type OcopCertificate = {
+  validUntil: string | null;
+  /** 31/12/(Y+3) when only the certification year Y is known (certificate-term.ts). */
+  latestUntil?: string | null;
+  certYear?: number | null;
+  stars: number | null;
+  decisionNumber: string | null;
+};
+
+const endOf = (cert: OcopCertificate): string | null => cert.validUntil ?? cert.latestUntil ?? null;
 
 /**
  * The product's OCOP certification has lapsed: every starred certificate it holds has
- * expired (a renewed one, even with fewer stars, keeps it current). Names the latest.
+ * expired (a renewed one, even with fewer stars, keeps it current). Names the latest. A
+ * certificate known only by its year counts as expired once 31/12/(year+3) has passed.
  */
 export function checkOcopExpired(certs: readonly OcopCertificate[], today: string): Reason | null {
   let latest: OcopCertificate | null = null;
   for (const cert of certs) {
     if (cert.stars === null) continue;
-    if (!cert.validUntil || cert.validUntil >= today) return null;
-    if (!latest || cert.validUntil > (latest.validUntil as string)) latest = cert;
+    const end = endOf(cert);
+    if (!end || end >= today) return null;
+    if (!latest || end > (endOf(latest) as string)) latest = cert;
   }
   if (!latest) return null;
-  const validUntil = latest.validUntil as string;
+  const validUntil = endOf(latest) as string;
   const decision = latest.decisionNumber ? ` (quyết định ${latest.decisionNumber})` : '';
+  const decisionEn = latest.decisionNumber ? ` (decision ${latest.decisionNumber})` : '';
+  if (!latest.validUntil) {
+    const year = latest.certYear ? ` năm ${latest.certYear}` : '';
+    const yearEn = latest.certYear ? ` of ${latest.certYear}` : '';
+    return {
+      code: 'ocop_certificate_expired',
+      message_vi: `Chứng nhận OCOP ${latest.stars} sao${year} của sản phẩm${decision} đã hết hạn — muộn nhất ngày ${formatVietnamDate(validUntil)} (chứng nhận có hiệu lực 36 tháng).`,
+      message_en: `The product's ${latest.stars}-star OCOP certificate${yearEn}${decisionEn} has expired — on ${formatVietnamDate(validUntil)} at the latest (certificates run 36 months).`,
+      validUntil,
+    };
+  }
   return {
     code: 'ocop_certificate_expired',
     message_vi: `Chứng nhận OCOP ${latest.stars} sao của sản phẩm${decision} đã hết hạn ngày ${formatVietnamDate(validUntil)}.`,
-    message_en: `The product's ${latest.stars}-star OCOP certificate${latest.decisionNumber ? ` (decision ${latest.decisionNumber})` : ''} expired on ${formatVietnamDate(validUntil)}.`,
+    message_en: `The product's ${latest.stars}-star OCOP certificate${decisionEn} expired on ${formatVietnamDate(validUntil)}.`,
     validUntil,
   };
 }

@@ -50,6 +50,13 @@ export function formatVietnamTime(iso: string): string {
   return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
+/** A Vietnam-time instant for a sentence: "23:41 ngày 07/12/2026" (English: "23:41 on 07/12/2026"). */
+export function formatVietnamTimeInWords(iso: string, lang: 'vi' | 'en'): string {
+  const [time, date] = formatVietnamTime(iso).split(' ');
+  if (!date) return iso;
+  return `${time} ${lang === 'vi' ? 'ngày' : 'on'} ${date}`;
+}
+
 /** Format an ISO date (YYYY-MM-DD) the Vietnamese way (25/11/2026). */
 export function formatVietnamDate(isoDate: string): string {
   const [y, m, d] = isoDate.slice(0, 10).split('-');

@@ -12,6 +12,7 @@ import { startAppServer, type AppServer } from '../../scripts/lib/app-server';
 import { buildWebIfStale } from '../../scripts/lib/web-build';
 import { writeFakeCameraY4m } from './fixtures/make-fake-camera';
 import { hasChromium, launchPhone, CHROMIUM_PATH } from './helpers/browser';
+import { DEMO_PRODUCT_QUERY } from '../../server/services/stamps/demo-stamps';
 
 if (!hasChromium) {
   console.warn(`\n!!! ${CHROMIUM_PATH} is missing: the PWA end-to-end tests are SKIPPED. Install Debian's chromium (apt-get install chromium) or set CHROME_PATH. .ci/run installs it.\n`);
@@ -68,7 +69,7 @@ describe.skipIf(!hasChromium)('PWA in Chromium', () => {
       expect(await verdictOf(page)).toBe('authentic');
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Tem chính hãng');
       await expect(page.locator('.demo-label').textContent()).resolves.toContain('DEMO');
-      await expect(page.locator('.product-card').textContent()).resolves.toContain('Gà đồi Ba Vì');
+      await expect(page.locator('.product-card').textContent()).resolves.toContain(DEMO_PRODUCT_QUERY);
       await page.screenshot({ path: join(SCREENSHOTS, 'verdict-authentic.png'), fullPage: true });
       console.log(`e2e screenshot: ${join(SCREENSHOTS, 'verdict-authentic.png')}`);
       expect(scanEvents(stamps[0]!.serial)).toBe(1);

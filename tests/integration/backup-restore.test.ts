@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PRODUCT_QUERY } from '../../server/services/stamps/demo-stamps';
 import type { ServerType } from '@hono/node-server';
 import { createApp } from '../../server/app';
 import { bootstrap } from '../../server/bootstrap';
@@ -30,7 +31,7 @@ beforeAll(async () => {
   const started = await startHttpServer(t.app, { port: 0, hostname: '127.0.0.1' });
   server = started.server;
   base = `http://127.0.0.1:${started.port}`;
-  const hit = await t.runtime.deps.search.search({ q: 'Gà đồi Ba Vì', filters: {}, limit: 1, offset: 0, facets: false, today: '2026-11-25' });
+  const hit = await t.runtime.deps.search.search({ q: DEMO_PRODUCT_QUERY, filters: {}, limit: 1, offset: 0, facets: false, today: '2026-11-25' });
   batch = await t.runtime.issuing.issueBatch({ productId: hit.hits[0]!.id, count: 20, withPin: false, expiresAt: null, issuerId: 'demo-issuer' });
 });
 afterAll(async () => {

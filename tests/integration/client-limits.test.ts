@@ -2,6 +2,7 @@
 // their number) the address is the X-Forwarded-For entry the outermost proxy appended;
 // entries further left are the client's to invent and must not let it escape a limit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PRODUCT_QUERY } from '../../server/services/stamps/demo-stamps';
 import { readConfig } from '../../server/config';
 import { networkOf } from '../../server/services/verify/client-network';
 import type { VerifyResult } from '../../server/services/verify/verify-types';
@@ -15,7 +16,7 @@ afterAll(() => t.cleanup());
 
 const post = (path: string, body: unknown, forwardedFor: string) =>
   t.app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor }, body: JSON.stringify(body) });
-const productId = async () => (await t.runtime.deps.search.search({ q: 'Gà đồi Ba Vì', filters: {}, limit: 1, offset: 0, facets: false, today: '2026-11-25' })).hits[0]!.id;
+const productId = async () => (await t.runtime.deps.search.search({ q: DEMO_PRODUCT_QUERY, filters: {}, limit: 1, offset: 0, facets: false, today: '2026-11-25' })).hits[0]!.id;
 
 describe('client limits', () => {
   it('reads TRUST_PROXY as off, one proxy, or a number of proxies; networks are /24 and /48', () => {

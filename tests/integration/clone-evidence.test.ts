@@ -2,6 +2,7 @@
 // networks (issue #9 item 4): server-issued device ids, not strings a client invents.
 // TRUST_PROXY=1 here, so X-Forwarded-For stands for the network each request comes from.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PRODUCT_QUERY } from '../../server/services/stamps/demo-stamps';
 import type { VerifyResult } from '../../server/services/verify/verify-types';
 import { createTestRuntime, TEST_NOW } from '../helpers/test-runtime';
 
@@ -12,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 const stamp = async () => {
-  const productId = (await t.runtime.deps.search.search({ q: 'Gà đồi Ba Vì', filters: {}, limit: 1, offset: 0, facets: false, today: '2026-11-25' })).hits[0]!.id;
+  const productId = (await t.runtime.deps.search.search({ q: DEMO_PRODUCT_QUERY, filters: {}, limit: 1, offset: 0, facets: false, today: '2026-11-25' })).hits[0]!.id;
   return (await t.runtime.issuing.issueBatch({ productId, count: 1, withPin: false, expiresAt: null, issuerId: 'demo-issuer' })).stamps[0]!;
 };
 const from = (ip: string) => ({ 'content-type': 'application/json', 'x-forwarded-for': ip });

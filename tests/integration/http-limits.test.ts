@@ -3,6 +3,7 @@
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PRODUCT_QUERY } from '../../server/services/stamps/demo-stamps';
 import type { ServerType } from '@hono/node-server';
 import { startHttpServer } from '../../server/http-server';
 import { createApp } from '../../server/app';
@@ -17,7 +18,7 @@ beforeAll(async () => {
   const started = await startHttpServer(t.app, { port: 0, hostname: '127.0.0.1' });
   server = started.server;
   base = `http://127.0.0.1:${started.port}`;
-  const products = await t.runtime.deps.search.search({ q: 'Gà đồi Ba Vì', filters: {}, limit: 1, offset: 0, facets: false, today: '2026-11-25' });
+  const products = await t.runtime.deps.search.search({ q: DEMO_PRODUCT_QUERY, filters: {}, limit: 1, offset: 0, facets: false, today: '2026-11-25' });
   const batch = await t.runtime.issuing.issueBatch({ productId: products.hits[0]!.id, count: 1, withPin: false, expiresAt: null, issuerId: 'demo-issuer' });
   stampPath = new URL(batch.stamps[0]!.url).pathname;
 });

@@ -22,8 +22,8 @@ describe('registry import', () => {
     expect(plan.issues).toEqual([]);
     const first = applyImport(plan, repo, now);
     expect(first.added).toBeGreaterThan(2000);
-    expect(count(t, 'products')).toBe(182);
-    expect(count(t, 'marks')).toBe(30);
+    expect(count(t, 'products')).toBe(381);
+    expect(count(t, 'marks')).toBe(49);
     expect(count(t, 'places')).toBe(716);
     expect(first.toVersion).toBe(first.added);
 

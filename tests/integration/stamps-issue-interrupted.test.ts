@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PRODUCT_QUERY } from '../../server/services/stamps/demo-stamps';
 import { createStampUrlEncoder } from '../../server/domain/stamp-codec';
 import { createKeyStore } from '../../server/repositories/key-store.repository';
 import { signSerialsHere } from '../../server/repositories/stamp-signer.repository';
@@ -20,7 +21,7 @@ let productId: string;
 beforeAll(async () => {
   t = await createTestRuntime();
   outDir = mkdtempSync(join(tmpdir(), 'nguon-viet-issue-'));
-  const hit = await t.runtime.deps.search.search({ q: 'Gà đồi Ba Vì', filters: {}, limit: 1, offset: 0, facets: false, today: '2026-11-25' });
+  const hit = await t.runtime.deps.search.search({ q: DEMO_PRODUCT_QUERY, filters: {}, limit: 1, offset: 0, facets: false, today: '2026-11-25' });
   productId = hit.hits[0]!.id;
 });
 afterAll(() => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStampRepository } from '../../server/repositories/stamp.repository';
 import type { VerifyResult } from '../../server/services/verify/verify-types';
 import { createTestRuntime, TEST_NOW } from '../helpers/test-runtime';
+import { DEMO_PRODUCT_QUERY } from '../../server/services/stamps/demo-stamps';
 
 let t: Awaited<ReturnType<typeof createTestRuntime>>;
 beforeAll(async () => {
@@ -14,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 const issue = async (count = 1) => {
-  const r = await t.runtime.deps.search.search({ q: 'Gà đồi Ba Vì', filters: {}, limit: 1, offset: 0, facets: false, today: '2026-11-25' });
+  const r = await t.runtime.deps.search.search({ q: DEMO_PRODUCT_QUERY, filters: {}, limit: 1, offset: 0, facets: false, today: '2026-11-25' });
   return t.runtime.issuing.issueBatch({ productId: r.hits[0]!.id, count, withPin: false, expiresAt: null, issuerId: 'demo-issuer' });
 };
 const verify = async (body: Record<string, unknown>) => {

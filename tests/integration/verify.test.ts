@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerifyResult } from '../../server/services/verify/verify-types';
 import { createTestRuntime, TEST_NOW } from '../helpers/test-runtime';
+import { DEMO_PRODUCT_QUERY } from '../../server/services/stamps/demo-stamps';
 
 let t: Awaited<ReturnType<typeof createTestRuntime>>;
 beforeAll(async () => {
@@ -30,18 +31,18 @@ const codes = (r: VerifyResult) => r.reasons.map((x) => x.code);
 
 describe('POST /api/verify', () => {
   it('a genuine demo stamp is authentic, with the product card', async () => {
-    const batch = await issue('Gà đồi Ba Vì');
+    const batch = await issue(DEMO_PRODUCT_QUERY);
     const { status, body } = await verify({ payload: batch.stamps[0]!.url, deviceId: device() });
     expect(status).toBe(200);
     expect(body.verdict).toBe('authentic');
     expect(codes(body)).toEqual(['signature_valid']);
-    expect(body.product?.name).toBe('Gà đồi Ba Vì');
+    expect(body.product?.name).toBe(DEMO_PRODUCT_QUERY);
     expect(body.batch).toMatchObject({ id: batch.batchId, isDemo: true, hasPin: false, status: 'active' });
     expect(body.reasons[0]!.message_vi).toMatch(/Tem chính hãng/);
   });
 
   it('forged payloads naming a real serial do not count as checks of the genuine stamp', async () => {
-    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const batch = await issue(DEMO_PRODUCT_QUERY, { count: 1 });
     const url = batch.stamps[0]!.url;
     const sigStart = url.lastIndexOf('/') + 10;
     const flipped = url.slice(0, sigStart) + (url[sigStart] === 'A' ? 'B' : 'A') + url.slice(sigStart + 1);
@@ -55,20 +56,20 @@ describe('POST /api/verify', () => {
   });
 
   it('a PIN used without a device id is "already used" the second time', async () => {
-    const batch = await issue('Gà đồi Ba Vì', { count: 1, withPin: true });
+    const batch = await issue(DEMO_PRODUCT_QUERY, { count: 1, withPin: true });
     const { url, pin } = batch.stamps[0] as unknown as { url: string; pin: string };
     expect(codes((await verify({ payload: url, pin })).body)).toContain('pin_ok');
     expect(codes((await verify({ payload: url, pin })).body)).toContain('pin_already_used');
   });
 
   it('accepts the URL in lowercase and with whitespace around it', async () => {
-    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const batch = await issue(DEMO_PRODUCT_QUERY, { count: 1 });
     const { body } = await verify({ payload: `  ${batch.stamps[0]!.url.toLowerCase()}\n` });
     expect(body.verdict).toBe('authentic');
   });
 
   it('one changed character gives unverified; forged signature and unissued serial answer alike', async () => {
-    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const batch = await issue(DEMO_PRODUCT_QUERY, { count: 1 });
     const url = batch.stamps[0]!.url;
     const sigStart = url.lastIndexOf('/') + 10;
     const flipped = url.slice(0, sigStart) + (url[sigStart] === 'A' ? 'B' : 'A') + url.slice(sigStart + 1);
@@ -90,7 +91,7 @@ describe('POST /api/verify', () => {
   });
 
   it('a signed GS1 Digital Link verifies; with its signature damaged it is unverified, not "no stamp"', async () => {
-    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const batch = await issue(DEMO_PRODUCT_QUERY, { count: 1 });
     const { serial, url } = batch.stamps[0]!;
     const link = (sig: string) => `https://id.example.com/01/08931234567897/21/${serial}?kid=${batch.kid}&sig=${sig}`;
     expect((await verify({ payload: link(url.slice(url.lastIndexOf('/') + 1)) })).body.verdict).not.toBe('not_a_stamp');
@@ -108,7 +109,7 @@ describe('POST /api/verify', () => {
   });
 
   it('the same phone re-checking never alarms; other phones on one network are told, never a caution', async () => {
-    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const batch = await issue(DEMO_PRODUCT_QUERY, { count: 1 });
     const url = batch.stamps[0]!.url;
     const mine = await deviceToken();
     for (let i = 0; i < 5; i++) expect(codes((await verify({ payload: url, deviceId: mine })).body)).toEqual(['signature_valid']);
@@ -121,11 +122,11 @@ describe('POST /api/verify', () => {
   });
 
   it('keeps verifying after key rotation; a revoked key gives unverified with key_revoked', async () => {
-    const before = await issue('Gà đồi Ba Vì', { count: 1 });
+    const before = await issue(DEMO_PRODUCT_QUERY, { count: 1 });
     const newKid = await t.runtime.issuers.rotateKey('demo-issuer');
     expect(newKid).not.toBe(before.kid);
     expect((await verify({ payload: before.stamps[0]!.url })).body.verdict).toBe('authentic');
-    const after = await issue('Gà đồi Ba Vì', { count: 1 });
+    const after = await issue(DEMO_PRODUCT_QUERY, { count: 1 });
     expect(after.kid).toBe(newKid);
     expect((await verify({ payload: after.stamps[0]!.url })).body.verdict).toBe('authentic');
     // The rotated and revoked keys travel in the sync feed for offline checks.
@@ -145,7 +146,7 @@ describe('POST /api/verify', () => {
   });
 
   it('an unknown key and a damaged stamp URL give unverified', async () => {
-    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const batch = await issue(DEMO_PRODUCT_QUERY, { count: 1 });
     const unknownKid = batch.stamps[0]!.url.replace(`/S/${batch.kid}/`, '/S/ZZ9/');
     expect((await verify({ payload: unknownKid })).body).toMatchObject({ verdict: 'unverified', reasons: [{ code: 'not_genuine' }] });
     const damaged = await verify({ payload: batch.stamps[0]!.url.slice(0, -40) + '!!' });
@@ -154,7 +155,7 @@ describe('POST /api/verify', () => {
   });
 
   it('is idempotent by clientEventId', async () => {
-    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const batch = await issue(DEMO_PRODUCT_QUERY, { count: 1 });
     const url = batch.stamps[0]!.url;
     const ev = { payload: url, deviceId: device(), clientEventId: 'evt-0000001-abc' };
     await verify(ev);
@@ -164,7 +165,7 @@ describe('POST /api/verify', () => {
   });
 
   it('revoking the batch gives revoked with the date and reason', async () => {
-    const batch = await issue('Gà đồi Ba Vì', { count: 2 });
+    const batch = await issue(DEMO_PRODUCT_QUERY, { count: 2 });
     t.runtime.stamps.revokeBatch(batch.batchId, TEST_NOW, 'cuộn tem bị mất cắp');
     const { body } = await verify({ payload: batch.stamps[1]!.url });
     expect(body.verdict).toBe('revoked');
@@ -173,16 +174,31 @@ describe('POST /api/verify', () => {
   });
 
   it('an expired batch and an expired OCOP certificate give caution', async () => {
-    const old = await issue('Gà đồi Ba Vì', { count: 1, expiresAt: '2026-01-31' });
+    const old = await issue(DEMO_PRODUCT_QUERY, { count: 1, expiresAt: '2026-01-31' });
     expect(codes((await verify({ payload: old.stamps[0]!.url })).body)).toEqual(['batch_expired']);
-    const fish = await issue('Nước mắm Thanh Hóa', { count: 1 });
+    // Thanh Hoá's "Nước mắm": decision of 23/12/2019, so valid to 23/12/2022.
+    const fishId = (await t.runtime.deps.search.search({ q: 'nước mắm', filters: { certificate: 'expired', placeId: 'vn:p38' }, limit: 20, offset: 0, facets: false, today: '2026-11-25' })).hits
+      .map((h) => t.runtime.deps.catalogue.productDetail(h.id, '2026-11-25')!)
+      .find((d) => d.name === 'Nước mắm')!.id;
+    const fish = await t.runtime.issuing.issueBatch({ productId: fishId, count: 1, withPin: false, expiresAt: null, issuerId: 'demo-issuer' });
     const r = await verify({ payload: fish.stamps[0]!.url });
     expect(r.body.verdict).toBe('caution');
     expect(r.body.reasons.find((x) => x.code === 'ocop_certificate_expired')?.message_vi).toMatch(/hết hạn ngày 23\/12\/2022/);
   });
 
+  it('a certificate known only by its year (2019) has expired by 31/12/2022 at the latest: caution, saying so', async () => {
+    const ga = await issue('Gà đồi Ba Vì', { count: 1 });
+    const r = await verify({ payload: ga.stamps[0]!.url });
+    expect(r.body.product?.name).toBe('Gà đồi Ba Vì');
+    expect(r.body.verdict).toBe('caution');
+    expect(r.body.product).toMatchObject({ certificateStatus: 'expired', certYear: 2019, certLatestUntil: '2022-12-31' });
+    expect(r.body.reasons.find((x) => x.code === 'ocop_certificate_expired')?.message_vi).toBe(
+      'Chứng nhận OCOP 3 sao năm 2019 của sản phẩm đã hết hạn — muộn nhất ngày 31/12/2022 (chứng nhận có hiệu lực 36 tháng).',
+    );
+  });
+
   it('checks scratch PINs: right, used elsewhere (with when), wrong; guesses then wait and never lock or alarm the buyer', async () => {
-    const batch = await issue('Gà đồi Ba Vì', { count: 2, withPin: true });
+    const batch = await issue(DEMO_PRODUCT_QUERY, { count: 2, withPin: true });
     const [a, b] = batch.stamps as unknown as [{ url: string; pin: string }, { url: string; pin: string }];
     expect(a.pin).toMatch(/^\d{8}$/);
     const first = await deviceToken();
@@ -227,7 +243,7 @@ describe('POST /api/verify', () => {
   });
 
   it('10,000 random and mutated payloads never give a 5xx', async () => {
-    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const batch = await issue(DEMO_PRODUCT_QUERY, { count: 1 });
     const genuine = batch.stamps[0]!.url;
     const mutated = fc
       .tuple(fc.nat(genuine.length - 1), fc.string({ minLength: 0, maxLength: 3, unit: 'binary' }), fc.nat(genuine.length))
@@ -269,7 +285,7 @@ describe('POST /api/verify', () => {
 
 describe('inspector stamp history', () => {
   it('pages every scan newest first with places, stable device labels and evidence flags', async () => {
-    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const batch = await issue(DEMO_PRODUCT_QUERY, { count: 1 });
     const { url, serial } = batch.stamps[0]!;
     const a = await deviceToken();
     await verify({ payload: url, deviceId: a, place: 'vn:00004', scannedAt: minutesAgo(120) });
@@ -289,7 +305,7 @@ describe('inspector stamp history', () => {
   });
 
   it('lists a forged scan naming the serial, but it adds no check or evidence', async () => {
-    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const batch = await issue(DEMO_PRODUCT_QUERY, { count: 1 });
     const { url, serial } = batch.stamps[0]!;
     const sigStart = url.lastIndexOf('/') + 10;
     const forged = url.slice(0, sigStart) + (url[sigStart] === 'A' ? 'B' : 'A') + url.slice(sigStart + 1);
@@ -307,16 +323,29 @@ describe('inspector stamp history', () => {
 });
 
 describe('stamp landing page', () => {
+  it("carries a certificate's year and its expiry when only the year is known (Gà đồi Ba Vì, 2019)", async () => {
+    const batch = await issue(DEMO_PRODUCT_QUERY, { count: 1 });
+    const html = await (await t.app.request(new URL(batch.stamps[0]!.url).pathname)).text();
+    expect(html).toContain('data-verdict="caution"');
+    expect(html).toContain('3 sao (năm công nhận 2019)');
+    expect(html).toContain('Đã hết hạn — muộn nhất 31/12/2022');
+    expect(html).not.toMatch(/registry\/|\.csv/);
+  });
+
   it('renders a small Vietnamese verdict page with an English toggle, no JavaScript', async () => {
-    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const batch = await issue(DEMO_PRODUCT_QUERY, { count: 1 });
     const path = new URL(batch.stamps[0]!.url).pathname;
     const res = await t.app.request(path);
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(Buffer.byteLength(html)).toBeLessThan(15 * 1024);
     expect(html).toContain('Tem chính hãng');
-    expect(html).toContain('Gà đồi Ba Vì');
-    expect(html).toContain('TEM THỬ NGHIỆM');
+    expect(html).toContain(DEMO_PRODUCT_QUERY);
+    expect(html).toContain('TEM MẪU (DEMO) — chỉ để thử nghiệm, không gắn trên hàng bán');
+    expect(html).toMatch(/<header><a class="brand" href="\/">Nguồn Việt<\/a>/);
+    expect(html).toMatch(/class="v" role="status" data-verdict="authentic"/);
+    expect(html).toMatch(/Kiểm tra lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4} \(giờ Việt Nam\)/);
+    expect(html).toMatch(/Nguồn: [^<]+ — <a href="https?:\/\/[^"]+" rel="noopener nofollow">xem văn bản gốc<\/a>/);
     expect(html).not.toContain('<script');
     expect(res.headers.get('set-cookie')).toMatch(/nv_device=/);
     const en = await (await t.app.request(`${path.toLowerCase()}?lang=en`)).text();
@@ -324,7 +353,7 @@ describe('stamp landing page', () => {
   });
 
   it('counts the page and the app in one browser as one phone; HEADs and link previews are no checks', async () => {
-    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const batch = await issue(DEMO_PRODUCT_QUERY, { count: 1 });
     const { url, serial } = batch.stamps[0]!;
     const path = new URL(url).pathname;
     const checks = () => t.runtime.history.stampHistory(serial, '2026-11-25')!.summary.checks;
@@ -349,7 +378,7 @@ describe('stamp landing page', () => {
   });
 
   it('a phone that checked in the app first is the same phone on the stamp page, and its PIN stays its own', async () => {
-    const batch = await issue('Gà đồi Ba Vì', { count: 1, withPin: true });
+    const batch = await issue(DEMO_PRODUCT_QUERY, { count: 1, withPin: true });
     const { url, pin } = batch.stamps[0] as unknown as { url: string; pin: string };
     const path = new URL(url).pathname;
     const app = device();
@@ -369,19 +398,19 @@ describe('stamp landing page', () => {
   });
 
   it('a phone browser is no link preview: Zalo\'s in-app browser and a CUBOT phone get the verdict; a crawler gets the neutral page with a check button', async () => {
-    const batch = await issue('Gà đồi Ba Vì', { count: 1 });
+    const batch = await issue(DEMO_PRODUCT_QUERY, { count: 1 });
     const { serial, url } = batch.stamps[0]!;
     const path = new URL(url).pathname;
     const checks = () => t.runtime.history.stampHistory(serial, '2026-11-25')!.summary.checks;
     const zalo = 'Mozilla/5.0 (Linux; Android 12; SM-A127F Build/SP1A.210812.016; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120.0.6099.230 Mobile Safari/537.36 Zalo android/12100640 ZaloTheme/light ZaloLanguage/vn';
     const cubot = 'Mozilla/5.0 (Linux; Android 12; CUBOT X30) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Mobile Safari/537.36';
-    for (const ua of [zalo, cubot]) expect(await (await t.app.request(path, { headers: { 'user-agent': ua } })).text(), ua).toContain('Gà đồi Ba Vì');
+    for (const ua of [zalo, cubot]) expect(await (await t.app.request(path, { headers: { 'user-agent': ua } })).text(), ua).toContain(DEMO_PRODUCT_QUERY);
     expect(checks()).toBe(2);
     const crawler = 'facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)';
     const preview = await (await t.app.request(path, { headers: { 'user-agent': crawler } })).text();
     expect(preview).toContain('name="check" value="1"');
     expect(checks()).toBe(2);
-    expect(await (await t.app.request(`${path}?check=1`, { headers: { 'user-agent': crawler } })).text()).toContain('Gà đồi Ba Vì');
+    expect(await (await t.app.request(`${path}?check=1`, { headers: { 'user-agent': crawler } })).text()).toContain(DEMO_PRODUCT_QUERY);
     expect(checks()).toBe(3);
   });
 });

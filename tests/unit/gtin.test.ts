@@ -5,14 +5,14 @@ import { computeGs1CheckDigit, describeGs1Prefix, expandUpcE, lookupGs1Prefix, p
 
 /** The real GS1 prefix table the registry ships. */
 function loadPrefixTable(): Gs1PrefixRange[] {
-  const csv = parseCsv(readFileSync('/work/shared/data/registry/gs1_prefixes.csv', 'utf8'));
+  const csv = parseCsv(readFileSync('data/gs1_prefixes.csv', 'utf8'));
   if (!csv.ok) throw new Error(csv.error.message);
   const col = (name: string) => csv.header.indexOf(name);
   return csv.records.map(({ values }) => ({
     start: values[col('prefix_start')]!,
     end: values[col('prefix_end')]!,
     digits: Number(values[col('prefix_digits')]),
-    organisation: values[col('usage_or_member_organisation')]!,
+    organisation: values[col('organisation')]!,
   }));
 }
 const table = loadPrefixTable();

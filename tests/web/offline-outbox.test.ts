@@ -23,12 +23,13 @@ import {
 } from '../../web/offline';
 import { startTestServer, type TestServer } from './fixtures/offline-server';
 import { freshStore } from './fixtures/offline-stores';
+import { DEMO_PRODUCT_QUERY } from '../../server/services/stamps/demo-stamps';
 
 let t: TestServer;
 let stamps: { serial: string; url: string }[];
 beforeAll(async () => {
   t = await startTestServer();
-  const hit = await t.runtime.deps.search.search({ q: 'Gà đồi Ba Vì', filters: {}, limit: 1, offset: 0, facets: false, today: '2026-11-25' });
+  const hit = await t.runtime.deps.search.search({ q: DEMO_PRODUCT_QUERY, filters: {}, limit: 1, offset: 0, facets: false, today: '2026-11-25' });
   stamps = (await t.runtime.issuing.issueBatch({ productId: hit.hits[0]!.id, count: 6, withPin: false, expiresAt: null, issuerId: 'demo-issuer' })).stamps;
 });
 afterAll(() => t.cleanup());
@@ -69,10 +70,10 @@ describe('outbox', () => {
     expect(outcome.results.every((r) => r.result.verdict === 'authentic')).toBe(true);
     const history = await listHistory(store);
     expect(history.map((e) => [e.verdict, e.online, e.productName])).toEqual([
-      ['authentic', true, 'Gà đồi Ba Vì'],
-      ['authentic', true, 'Gà đồi Ba Vì'],
+      ['authentic', true, DEMO_PRODUCT_QUERY],
+      ['authentic', true, DEMO_PRODUCT_QUERY],
     ]);
-    expect(history[0]!.result.product?.name).toBe('Gà đồi Ba Vì');
+    expect(history[0]!.result.product?.name).toBe(DEMO_PRODUCT_QUERY);
 
     // Flushing again sends nothing: the server holds one scan event per stamp.
     expect(await flushOutbox(store, t.api)).toMatchObject({ sent: 0, failed: 0, remaining: 0 });

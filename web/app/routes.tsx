@@ -1,6 +1,8 @@
 // Which screen a path shows. The scan screen is in the main bundle (it is the home
 // screen and must paint first); everything else loads on demand.
 import type { ComponentType, JSX } from 'preact';
+import type { APP_ID_PREFIXES, APP_STATIC_PATHS } from '../../server/domain/app-paths';
+import { NotFoundScreen } from '../features/not-found/NotFoundScreen';
 import { ScanScreen } from '../features/scan/ScanScreen';
 import { lazyScreen } from './lazy-screen';
 import { matchRoute } from './router';
@@ -15,7 +17,8 @@ const HistoryScreen = lazyScreen(() => import('../features/history/HistoryScreen
 const AboutScreen = lazyScreen(() => import('../features/about/AboutScreen').then((m) => m.AboutScreen));
 const ReportScreen = lazyScreen(() => import('../features/report/ReportScreen').then((m) => m.ReportScreen));
 
-const ROUTES: [string, ComponentType<{ id: string }>][] = [
+// Keyed by server/domain/app-paths.ts, so the server's 200-or-404 and this router agree.
+const ROUTES: [`${(typeof APP_ID_PREFIXES)[number]}:id`, ComponentType<{ id: string }>][] = [
   ['/verdict/:id', VerdictScreen],
   ['/product/:id', ProductScreen],
   ['/producer/:id', ProducerScreen],
@@ -28,9 +31,9 @@ const STATIC: Record<string, ComponentType> = {
   '/history': HistoryScreen,
   '/about': AboutScreen,
   '/report': ReportScreen,
-};
+} satisfies Record<(typeof APP_STATIC_PATHS)[number], ComponentType>;
 
-/** The screen for a path; unknown paths show the scanner. */
+/** The screen for a path; a stamp URL (/s/…, checked by main.tsx) the scanner; unknown paths "not found". */
 export function screenFor(path: string): JSX.Element {
   const clean = path.replace(/\/+$/, '') || '/';
   const Static = STATIC[clean];
@@ -39,7 +42,8 @@ export function screenFor(path: string): JSX.Element {
     const params = matchRoute(pattern, clean);
     if (params?.id) return <Screen key={params.id} id={params.id} />;
   }
-  return <ScanScreen />;
+  if (/^\/s\//i.test(clean)) return <ScanScreen />;
+  return <NotFoundScreen />;
 }
 
 /** Which bottom-bar tab a path belongs to. */

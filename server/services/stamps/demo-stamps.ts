@@ -2,7 +2,8 @@ import type { Runtime } from '../../bootstrap';
 import { writeBatchFiles } from '../../repositories/stamp-sheet/write-batch-files';
 import { DEMO_ISSUER_ID } from './issuers.service';
 
-const DEMO_PRODUCT_QUERY = 'Gà đồi Ba Vì';
+/** A real product whose OCOP certificate is dated and current, so the DEMO stamps read as authentic. */
+export const DEMO_PRODUCT_QUERY = 'Trà tôm nõn hương quê';
 
 /** Issue 12 DEMO stamps for a real registry product and write their sheet (first run only). */
 export async function issueDemoStamps(runtime: Runtime, outDir: string): Promise<{ productName: string; files: string[] } | null> {

@@ -262,7 +262,7 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
       return answer(
         {
           ...base,
-          reasons: [{ code: 'key_revoked', message_vi: 'Khóa ký của nhà phát hành tem này đã bị thu hồi; tem không còn được công nhận.', message_en: "The issuer's signing key for this stamp has been revoked; the stamp is no longer recognised.", revokedAt: key.revokedAt }],
+          reasons: [{ code: 'key_revoked', message_vi: 'Khóa ký của đơn vị phát hành tem này đã bị thu hồi; tem không còn được công nhận.', message_en: "The issuer's signing key for this stamp has been revoked; the stamp is no longer recognised.", revokedAt: key.revokedAt }],
         },
         event('unverified', ['key_revoked']),
       );
@@ -284,7 +284,7 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
       verdict = 'revoked';
       reasons.push({
         code: batch.status === 'revoked' ? 'batch_revoked' : 'stamp_revoked',
-        message_vi: `Nhà phát hành đã thu hồi ${batch.status === 'revoked' ? 'cả lô tem này' : 'tem này'} ngày ${formatVietnamTime(at)}${why ? `: ${why}` : ''}.`,
+        message_vi: `Đơn vị phát hành đã thu hồi ${batch.status === 'revoked' ? 'cả lô tem này' : 'tem này'} ngày ${formatVietnamTime(at)}${why ? `: ${why}` : ''}.`,
         message_en: `The issuer revoked ${batch.status === 'revoked' ? 'this whole stamp batch' : 'this stamp'} on ${formatVietnamTime(at)}${why ? `: ${why}` : ''}.`,
         revokedAt: at,
         reason: why,
@@ -429,8 +429,8 @@ type ProductDetail = NonNullable<ReturnType<CatalogueRepository['productDetail']
 type ProductCard = Required<Pick<VerifyResult, 'product' | 'producer' | 'certifications' | 'marks' | 'awards'>>;
 
 function pickSummary(d: ProductDetail) {
-  const { id, name, producerId, producerName, province, placeName, formerPlaceName, ocopGroup, stars, potentialFive, certificateStatus, isAggregate, aggregateCount } = d;
-  return { id, name, producerId, producerName, province, placeName, formerPlaceName, ocopGroup, stars, potentialFive, certificateStatus, isAggregate, aggregateCount };
+  const { id, name, producerId, producerName, province, placeName, formerPlaceName, ocopGroup, stars, potentialFive, certificateStatus, certYear, certLatestUntil, isAggregate, aggregateCount } = d;
+  return { id, name, producerId, producerName, province, placeName, formerPlaceName, ocopGroup, stars, potentialFive, certificateStatus, certYear, certLatestUntil, isAggregate, aggregateCount };
 }
 
 /** A queued offline scan keeps its own time, within reason; otherwise the server's time. */

@@ -2,6 +2,7 @@ import type { Place } from '../../../server/domain/registry-types';
 import type { FacetCounts } from '../../../server/domain/search-types';
 import type { ProductQuery } from '../../app/data-source';
 import { useI18n } from '../../i18n/i18n';
+import { ocopGroupLabel } from '../../i18n/ocop-groups';
 import { placeChoices } from './place-choices';
 
 type Filters = Omit<ProductQuery, 'limit' | 'offset' | 'q'>;
@@ -27,7 +28,7 @@ export function FilterBar({
   onToggle(open: boolean): void;
   onChange(f: Filters): void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const set = (patch: Partial<Filters>) => {
     const next: Filters = { ...filters, ...patch };
     for (const k of Object.keys(next) as (keyof Filters)[]) if (next[k] === undefined || next[k] === '') delete next[k];
@@ -73,11 +74,11 @@ export function FilterBar({
         <option value="">{t.filterAny}</option>
         {sortedEntries(facets?.ocopGroup).map(([g, n]) => (
           <option key={g} value={g}>
-            {g}
+            {ocopGroupLabel(lang, g)}
             {count(n)}
           </option>
         ))}
-        {filters.group && !facets?.ocopGroup[filters.group] ? <option value={filters.group}>{filters.group}</option> : null}
+        {filters.group && !facets?.ocopGroup[filters.group] ? <option value={filters.group}>{ocopGroupLabel(lang, filters.group)}</option> : null}
       </select>
       <label for="f-place">{t.filterPlace}</label>
       <select id="f-place" value={filters.place ?? ''} onChange={(e) => set({ place: e.currentTarget.value || undefined })}>

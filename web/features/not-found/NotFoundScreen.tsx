@@ -1,0 +1,24 @@
+import { useI18n } from '../../i18n/i18n';
+
+/** An address the app does not know: say so, and offer the ways on. */
+export function NotFoundScreen() {
+  const { t } = useI18n();
+  return (
+    <div class="screen not-found" data-screen="not-found">
+      <h1>{t.notFoundTitle}</h1>
+      <p>{t.notFoundLead}</p>
+      <ul class="plain ways-on">
+        <li>
+          <a class="btn" href="/">
+            {t.navScan}
+          </a>
+        </li>
+        <li>
+          <a class="btn secondary" href="/directory">
+            {t.notFoundDirectory}
+          </a>
+        </li>
+      </ul>
+    </div>
+  );
+}
