@@ -4,6 +4,7 @@ import type { Clock } from './repositories/clock';
 import type { RegistryRepository } from './repositories/registry.repository';
 import type { ReportService } from './services/reports/report.service';
 import type { SearchService } from './services/search.service';
+import type { StaffServices } from './services/staff-services';
 import type { SyncService } from './services/sync.service';
 import type { VerifyService } from './services/verify/verify.service';
 
@@ -17,4 +18,6 @@ export interface AppDeps {
   sync: SyncService;
   verify: VerifyService;
   reports: ReportService;
+  /** Inspectors' and admins' use-cases: sign-in, users, report triage, audit log, stamp history. */
+  staff: StaffServices;
 }

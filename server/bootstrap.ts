@@ -22,6 +22,7 @@ import { createVerifyService } from './services/verify/verify.service';
 import { createReportService } from './services/reports/report.service';
 import { createReportRepository } from './repositories/report.repository';
 import { createStampHistoryService } from './services/inspector/stamp-history.service';
+import { createStaffServices } from './services/staff-services';
 
 export interface Runtime {
   db: Db;
@@ -75,6 +76,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions = {}):
   const stamps = createStampRepository(db);
   const catalogue = createCatalogueRepository(db);
   const issuers = createIssuersService({ registry, keyStore, now: () => clock.now(), randomBytes: random });
+  const history = createStampHistoryService({ stamps, catalogue, thresholds: { otherDevices: config.stampOtherDevices, travelHours: config.stampTravelHours } });
   const deps: AppDeps = {
     config,
     clock,
@@ -100,6 +102,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions = {}):
       publicHosts: config.stampHosts,
       officialDomains: config.officialDomains,
     }),
+    staff: createStaffServices({ db, clock, history }),
   };
   const seeded = seedIfEmpty(config, deps, clock, log);
   if (config.demoIssuer) {
@@ -117,7 +120,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions = {}):
     stamps,
     issuers,
     issuing,
-    history: createStampHistoryService({ stamps, catalogue, thresholds: { otherDevices: config.stampOtherDevices, travelHours: config.stampTravelHours } }),
+    history,
     seeded,
     close() {
       void external?.close?.();
