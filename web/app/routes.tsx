@@ -14,6 +14,8 @@ const AwardsScreen = lazyScreen(() => import('../features/awards/AwardsScreen').
 const HistoryScreen = lazyScreen(() => import('../features/history/HistoryScreen').then((m) => m.HistoryScreen));
 const AboutScreen = lazyScreen(() => import('../features/about/AboutScreen').then((m) => m.AboutScreen));
 const ReportScreen = lazyScreen(() => import('../features/report/ReportScreen').then((m) => m.ReportScreen));
+// Inspectors' and admins' console: its own chunk, never loaded by a shopper.
+const InspectorConsole = lazyScreen(() => import('../features/inspector/InspectorConsole').then((m) => m.InspectorConsole));
 
 const ROUTES: [string, ComponentType<{ id: string }>][] = [
   ['/verdict/:id', VerdictScreen],
@@ -33,6 +35,7 @@ const STATIC: Record<string, ComponentType> = {
 /** The screen for a path; unknown paths show the scanner. */
 export function screenFor(path: string): JSX.Element {
   const clean = path.replace(/\/+$/, '') || '/';
+  if (clean === '/inspector' || clean.startsWith('/inspector/')) return <InspectorConsole path={clean} />;
   const Static = STATIC[clean];
   if (Static) return <Static />;
   for (const [pattern, Screen] of ROUTES) {

@@ -197,6 +197,7 @@ export const en: Messages = {
   aboutTitle: 'About Nguồn Việt',
   aboutLead: 'Nguồn Việt checks digitally signed anti-counterfeit stamps and looks up OCOP products, collective marks, geographical indications and the “Vietnamese goods favoured by consumers” awards from public documents.',
   aboutVerdicts: 'A result is never just “fake”: we give the reasons, dates and places, so you can judge for yourself and report when in doubt.',
+  aboutInspectors: 'Market inspectors and admins: sign in',
   privacyTitle: 'Privacy',
   privacyNoAccount: 'No account needed. The app makes a random id for this phone, unrelated to your number or device, and sends it with each scan and each report; the server keeps only a hash of it.',
   privacyLocation: 'Your location is sent only if you choose your commune/ward below, and only at that level — never coordinates.',

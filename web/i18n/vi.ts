@@ -196,6 +196,7 @@ export const vi = {
   aboutTitle: 'Về Nguồn Việt',
   aboutLead: 'Nguồn Việt kiểm tra tem chống giả có chữ ký số và tra cứu sản phẩm OCOP, nhãn hiệu tập thể, chỉ dẫn địa lý và giải thưởng “Hàng Việt Nam được người tiêu dùng yêu thích” từ các văn bản công khai.',
   aboutVerdicts: 'Kết quả không bao giờ chỉ là “giả”: chúng tôi nói rõ lý do, ngày giờ và nơi chốn, để bạn tự cân nhắc và báo khi nghi ngờ.',
+  aboutInspectors: 'Cán bộ quản lý thị trường và quản trị: đăng nhập',
   privacyTitle: 'Quyền riêng tư',
   privacyNoAccount: 'Không cần tài khoản. Ứng dụng tạo một mã ngẫu nhiên cho điện thoại này, không liên quan đến số điện thoại hay thiết bị của bạn, và gửi kèm mỗi lượt quét và mỗi báo cáo; máy chủ chỉ lưu mã đó dưới dạng băm.',
   privacyLocation: 'Vị trí chỉ được gửi nếu bạn tự chọn xã/phường dưới đây, và chỉ ở mức xã/phường — không bao giờ là toạ độ.',

@@ -1,0 +1,116 @@
+// The inspector console end to end, in real Chromium against the built app on the real
+// server: the first admin comes from `npm run user:add`; a shopper's report arrives with a
+// phone photo carrying GPS EXIF; the inspector signs in, finds it in the queue, sees the
+// photo (no metadata left), changes its status; the shopper's receipt shows the new
+// status; the admin's audit log shows the step; the stamp lookup pages a history.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppServer, type AppServer } from '../../scripts/lib/app-server';
+import { buildWebIfStale } from '../../scripts/lib/web-build';
+import { hasGpsExif, metadataSegments } from '../helpers/jpeg-metadata';
+import { hasChromium, launchPhone } from './helpers/browser';
+
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS ?? join(tmpdir(), 'nguon-viet-e2e');
+const ADMIN = { email: 'truong.doan@qltt.gov.vn', password: 'mật khẩu quản trị đủ dài' };
+
+const userAdd = (server: AppServer, args: string[], stdin: string) =>
+  new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/users/add.ts', ...args], {
+      env: { ...process.env, DATABASE_PATH: server.databasePath, ISSUER_KEY_DIR: join(server.dir, 'keys'), PUBLIC_URL: server.url },
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(out))));
+    child.stdin.end(stdin);
+  });
+
+describe.skipIf(!hasChromium)('inspector console in Chromium', () => {
+  let server: AppServer;
+  beforeAll(async () => {
+    buildWebIfStale(() => {});
+    server = await startAppServer();
+    await userAdd(server, ['--email', ADMIN.email, '--role', 'admin', '--password-stdin'], `${ADMIN.password}\n`);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('a report with a GPS-tagged photo is triaged in the console and the shopper sees the new status by receipt', async () => {
+    const original = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#a33' } })
+      .jpeg()
+      .withExif({ IFD0: { Make: 'PhoneCo' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '21/1 2/1 11/1', GPSLongitudeRef: 'E', GPSLongitude: '105/1 51/1 0/1' } })
+      .toBuffer();
+    expect(hasGpsExif(original)).toBe(true);
+    const form = new FormData();
+    form.append('clientReportId', 'e2e-console-report-1');
+    form.append('note', 'Tem dán đè lên tem cũ');
+    form.append('shop', 'Chợ Đồng Xuân');
+    form.append('photos', new Blob([new Uint8Array(original)], { type: 'image/jpeg' }), 'anh.jpg');
+    const filed = await fetch(`${server.url}/api/reports`, { method: 'POST', body: form });
+    expect(filed.status).toBe(201);
+    const { receipt } = (await filed.json()) as { receipt: string };
+
+    const phone = await launchPhone();
+    try {
+      const page = await phone.context.newPage();
+      await page.goto(`${server.url}/inspector`);
+      await page.getByLabel('Email').fill(ADMIN.email);
+      await page.getByLabel('Mật khẩu').fill(ADMIN.password);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.getByRole('heading', { name: 'Báo cáo của người mua' }).waitFor();
+      const item = page.locator('.console-queue li', { hasText: 'Chợ Đồng Xuân' });
+      await expect(item.locator('.tag').textContent()).resolves.toContain('Ảnh: 1');
+      await page.screenshot({ path: join(SCREENSHOTS, 'console-queue.png'), fullPage: true });
+      await item.getByRole('link').click();
+      const img = page.getByRole('img', { name: 'Ảnh 1 do người mua gửi' });
+      await img.waitFor();
+      await page.waitForFunction(() => (document.querySelector('.console-photos img') as HTMLImageElement | null)?.naturalWidth === 1200);
+      // The photo the console shows, read by the page with its own session: no metadata left.
+      const bytes = await page.evaluate(async () => {
+        const src = (document.querySelector('.console-photos img') as HTMLImageElement).src;
+        return [...new Uint8Array(await (await fetch(src)).arrayBuffer())];
+      });
+      expect(hasGpsExif(new Uint8Array(bytes))).toBe(false);
+      expect(metadataSegments(new Uint8Array(bytes))).toEqual([]);
+
+      await page.getByLabel('Trạng thái').selectOption('confirmed_fake');
+      await page.getByLabel('Ghi chú xử lý').fill('Đã kiểm tra tại chợ, lập biên bản');
+      await page.getByRole('button', { name: 'Cập nhật' }).click();
+      await page.getByRole('status').filter({ hasText: 'Đã cập nhật.' }).waitFor();
+      await expect(page.locator('h1 .badge').textContent()).resolves.toContain('Hàng giả đã xác nhận');
+      await page.screenshot({ path: join(SCREENSHOTS, 'console-report.png'), fullPage: true });
+
+      const shopper = await fetch(`${server.url}/api/reports/receipt/${receipt}`);
+      expect(await shopper.json()).toEqual({ status: 'confirmed_fake', updatedAt: expect.any(String) });
+
+      await page.getByRole('link', { name: 'Nhật ký' }).click();
+      await page.locator('td', { hasText: 'report.update' }).first().waitFor();
+      await expect(page.locator('tbody tr').first().textContent()).resolves.toContain('confirmed_fake');
+      await page.screenshot({ path: join(SCREENSHOTS, 'console-audit.png'), fullPage: true });
+
+      await page.getByRole('link', { name: 'Tra cứu tem' }).click();
+      await page.getByPlaceholder('Số sê-ri (16 ký tự)').fill(server.demoStamps()[0]!.serial);
+      await page.getByRole('button', { name: 'Tra cứu' }).click();
+      await page.getByRole('heading', { name: 'Các lượt quét' }).waitFor();
+      await page.screenshot({ path: join(SCREENSHOTS, 'console-stamp.png'), fullPage: true });
+      console.log(`e2e screenshots: ${join(SCREENSHOTS, 'console-*.png')}`);
+
+      // A cross-site form cannot change anything with the session cookie alone.
+      const forged = await page.evaluate(async () => {
+        const res = await fetch('/api/reports/1', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'not_fake' }) });
+        return res.status;
+      });
+      expect(forged).toBe(403);
+
+      await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
+      await page.getByRole('heading', { name: 'Đăng nhập cán bộ quản lý thị trường' }).waitFor();
+      expect((await fetch(`${server.url}/api/reports`)).status).toBe(401);
+    } finally {
+      await phone.close();
+    }
+  });
+});
