@@ -39,6 +39,45 @@ describe.skipIf(!hasChromium)('inspector console in Chromium', () => {
     await server?.stop();
   });
 
+  it('a shopper files a report with a photo while offline; it uploads on reconnect with no metadata left', async () => {
+    const photo = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#3a5' } })
+      .jpeg()
+      .withExif({ IFD0: { Make: 'PhoneCo' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '21/1 1/1 30/1', GPSLongitudeRef: 'E', GPSLongitude: '105/1 50/1 0/1' } })
+      .toBuffer();
+    const phone = await launchPhone();
+    try {
+      const page = await phone.context.newPage();
+      await page.goto(server.url);
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+      await page.locator('.status-bar', { hasText: /dữ liệu \d/ }).waitFor({ timeout: 30_000 });
+      await page.reload();
+      await phone.context.setOffline(true);
+      await page.goto(`${server.url}/report?payload=${encodeURIComponent('HTTPS://EXAMPLE.VN/S/K9/NOTASTAMP')}`);
+      await page.getByLabel('Nơi mua (chợ, cửa hàng)').fill('Chợ Long Biên');
+      await page.getByLabel('Giá mua (đồng, không bắt buộc)').fill('120.000');
+      await page.getByLabel('Mô tả (tem bị bóc, in mờ, giá rẻ bất thường…)').fill('Tem in lệch màu');
+      await page.getByLabel('Ảnh tem và sản phẩm (tối đa 4 ảnh, không bắt buộc)').setInputFiles({ name: 'tem.jpg', mimeType: 'image/jpeg', buffer: photo });
+      await page.getByText('Đã chọn 1 ảnh').waitFor();
+      await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+      await page.getByRole('status').filter({ hasText: 'Chưa có mạng' }).waitFor();
+      // Survives a reload while still offline (the outbox is IndexedDB).
+      await page.reload();
+      await page.locator('.status-bar', { hasText: '1 lượt chờ gửi' }).waitFor({ timeout: 15_000 });
+      await phone.context.setOffline(false);
+      await page.locator('.status-bar', { hasText: 'chờ gửi' }).waitFor({ state: 'detached', timeout: 30_000 });
+    } finally {
+      await phone.close();
+    }
+    const admin = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+    const cookie = admin.headers.get('set-cookie')!.split(';')[0]!;
+    const list = (await (await fetch(`${server.url}/api/reports?photos=1`, { headers: { cookie } })).json()) as { items: { id: number; shop: string; price: number; photos: number }[] };
+    const report = list.items.find((r) => r.shop === 'Chợ Long Biên')!;
+    expect(report).toMatchObject({ price: 120000, photos: 1 });
+    const stored = new Uint8Array(await (await fetch(`${server.url}/api/reports/${report.id}/photos/1`, { headers: { cookie } })).arrayBuffer());
+    expect(hasGpsExif(stored)).toBe(false);
+    expect(metadataSegments(stored)).toEqual([]);
+  });
+
   it('a report with a GPS-tagged photo is triaged in the console and the shopper sees the new status by receipt', async () => {
     const original = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#a33' } })
       .jpeg()

@@ -144,6 +144,11 @@ export const en: Messages = {
 
   reportTitle: 'Report a suspected fake',
   reportLead: 'No account needed. We receive only the scanned code, where you bought it and your description; market inspectors will follow up.',
+  reportPrice: 'Price paid (đồng, optional)',
+  reportPhotos: 'Photos of the stamp and product (up to 4, optional)',
+  reportPhotosChosen: (n: number) => `${n} photo(s) chosen`,
+  reportPhotoFailed: 'A photo could not be read; choose another JPEG, PNG or WebP.',
+  reportReceipt: (code: string) => `Your receipt code: ${code}. Keep it to see how your report is handled.`,
   reportShop: 'Where you bought it (market, shop)',
   reportNote: 'Description (stamp peeled off, blurred print, unusually cheap…)',
   reportContact: 'Phone or email if you would like a reply (optional)',
