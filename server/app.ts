@@ -11,6 +11,7 @@ import { productsRoutes } from './routes/products.route';
 import { registryRoutes } from './routes/registry.route';
 import { reportsRoutes } from './routes/reports.route';
 import { adminAuditRoutes } from './routes/admin-audit.route';
+import { adminRegistryRoutes } from './routes/admin-registry.route';
 import { adminUsersRoutes } from './routes/admin-users.route';
 import { authRoutes } from './routes/auth.route';
 import { inspectorRoutes } from './routes/inspector.route';
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/inspector', inspectorRoutes(deps))
     .route('/api/admin/users', adminUsersRoutes(deps))
     .route('/api/admin/audit', adminAuditRoutes(deps))
+    .route('/api/admin', adminRegistryRoutes(deps))
     .route('/api/openapi.json', openApiRoutes(deps))
     .route('/api', registryRoutes(deps));
 

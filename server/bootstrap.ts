@@ -102,7 +102,12 @@ export async function bootstrap(config: Config, options: BootstrapOptions = {}):
       publicHosts: config.stampHosts,
       officialDomains: config.officialDomains,
     }),
-    staff: createStaffServices({ db, clock, history }),
+    staff: createStaffServices({
+      db,
+      clock,
+      history,
+      registryAdmin: { registry, issuing: () => issuing, stamps, catalogue, catchUpSearch: () => search.catchUp() },
+    }),
   };
   const seeded = seedIfEmpty(config, deps, clock, log);
   if (config.demoIssuer) {

@@ -6,6 +6,7 @@ import type { Clock } from '../repositories/clock';
 import { createReportRepository } from '../repositories/report.repository';
 import { createSessionRepository } from '../repositories/session.repository';
 import { createUserRepository } from '../repositories/user.repository';
+import { createRegistryAdminService, type RegistryAdminService } from './admin/registry-admin.service';
 import { createAuditService, type AuditService } from './audit/audit.service';
 import { createAuthService, type AuthService } from './auth/auth.service';
 import { DEFAULT_THROTTLE, createLoginThrottle, type ThrottleRules } from './auth/login-throttle';
@@ -20,6 +21,7 @@ export interface StaffServices {
   audit: AuditService;
   triage: ReportTriageService;
   stampHistory: StampHistoryPager;
+  registryAdmin: RegistryAdminService;
 }
 
 export function createStaffServices(deps: {
@@ -27,6 +29,8 @@ export function createStaffServices(deps: {
   clock: Clock;
   history: { stampHistory(serial: string, today: string): StampHistory | null };
   throttle?: Partial<ThrottleRules>;
+  /** What the admins' registry operations need besides the audit log and the clock. */
+  registryAdmin: Omit<Parameters<typeof createRegistryAdminService>[0], 'audit' | 'clock'>;
 }): StaffServices {
   const { db, clock } = deps;
   const users = createUserRepository(db);
@@ -39,5 +43,6 @@ export function createStaffServices(deps: {
     audit,
     triage: createReportTriageService({ reports: createReportRepository(db), users, audit, clock }),
     stampHistory: createStampHistoryPager({ history: deps.history, today: () => clock.today() }),
+    registryAdmin: createRegistryAdminService({ ...deps.registryAdmin, audit, clock }),
   };
 }

@@ -1,7 +1,7 @@
 // Every route of the app, called as anonymous, inspector and admin, with the status each
 // must get. The list of routes comes from the Hono app itself, so a route added without a
 // row here fails this test until someone decides who may call it.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -26,7 +26,8 @@ const webDir = mkdtempSync(join(tmpdir(), 'nguon-viet-web-'));
 writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Nguồn Việt</title>');
 let t: Awaited<ReturnType<typeof createTestRuntime>>;
 const sessions: Partial<Record<Caller, SignedInAs>> = {};
-const f = { productId: '', producerId: '', markId: '', version: 0, stampPath: '', serial: '', reportId: 0, receipt: '', victimId: 0 };
+const f = { productId: '', producerId: '', markId: '', version: 0, stampPath: '', serial: '', reportId: 0, receipt: '', victimId: 0, revokeBatch: '', revokeSerial: '' };
+const marks = readFileSync('data/marks.csv', 'utf8');
 
 beforeAll(async () => {
   t = await createTestRuntime({ WEB_DIR: webDir });
@@ -46,6 +47,9 @@ beforeAll(async () => {
   const batch = await runtime.issuing.issueBatch({ productId: f.productId, count: 1, withPin: false, expiresAt: null, issuerId: 'demo-issuer' });
   f.stampPath = new URL(batch.stamps[0]!.url).pathname;
   f.serial = batch.stamps[0]!.serial;
+  const spare = await runtime.issuing.issueBatch({ productId: f.productId, count: 2, withPin: false, expiresAt: null, issuerId: 'demo-issuer' });
+  f.revokeBatch = spare.batchId;
+  f.revokeSerial = spare.stamps[1]!.serial;
   const photo = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#888' } }).jpeg().toBuffer();
   const filed = await runtime.deps.reports.submit({ clientReportId: 'authz-fixture-report', note: 'x' }, [photo]);
   if (!filed.ok) throw new Error(filed.code);
@@ -87,6 +91,12 @@ const TABLE: Record<string, Row> = {
   'POST /api/admin/users/:id/reset-password': { request: () => ({ path: `/api/admin/users/${f.victimId}/reset-password`, body: {} }), expect: adminOnly(200) },
   'GET /api/admin/audit': { request: () => ({ path: '/api/admin/audit' }), expect: adminOnly(200) },
   'GET /api/admin/audit/export.csv': { request: () => ({ path: '/api/admin/audit/export.csv' }), expect: adminOnly(200) },
+  'POST /api/admin/import/dry-run': { request: () => ({ path: '/api/admin/import/dry-run', body: { files: [{ name: 'marks.csv', text: marks }] } }), expect: adminOnly(200) },
+  // Re-importing the shipped file changes nothing, so the version stays valid for every caller.
+  'POST /api/admin/import/apply': { request: () => ({ path: '/api/admin/import/apply', body: { files: [{ name: 'marks.csv', text: marks }], expectedVersion: f.version } }), expect: adminOnly(200) },
+  'POST /api/admin/batches': { request: () => ({ path: '/api/admin/batches', body: { productId: f.productId, count: 1 } }), expect: adminOnly(201) },
+  'POST /api/admin/batches/:id/revoke': { request: () => ({ path: `/api/admin/batches/${f.revokeBatch}/revoke`, body: { reason: 'Cuộn tem bị mất' } }), expect: adminOnly(200) },
+  'POST /api/admin/stamps/:serial/revoke': { request: () => ({ path: `/api/admin/stamps/${f.revokeSerial}/revoke`, body: { reason: 'Tem bị hỏng' } }), expect: adminOnly(200) },
   'GET /api/openapi.json': { request: () => ({ path: '/api/openapi.json' }), expect: all(200) },
   'GET /api/producers/:id': { request: () => ({ path: `/api/producers/${f.producerId}` }), expect: all(200) },
   'GET /api/marks': { request: () => ({ path: '/api/marks' }), expect: all(200) },
