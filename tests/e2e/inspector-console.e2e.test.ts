@@ -4,6 +4,7 @@
 // photo (no metadata left), changes its status; the shopper's receipt shows the new
 // status; the admin's audit log shows the step; the stamp lookup pages a history.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import sharp from 'sharp';
@@ -137,6 +138,35 @@ describe.skipIf(!hasChromium)('inspector console in Chromium', () => {
       await page.getByRole('heading', { name: 'Các lượt quét' }).waitFor();
       await page.screenshot({ path: join(SCREENSHOTS, 'console-stamp.png'), fullPage: true });
       console.log(`e2e screenshots: ${join(SCREENSHOTS, 'console-*.png')}`);
+
+      // Registry work: the import diff is shown before anything changes, then a batch is issued and revoked.
+      await page.getByRole('link', { name: 'Danh bạ & tem' }).click();
+      const marks = readFileSync('data/marks.csv', 'utf8').replace('Holder/number not stated.', 'Holder and number still not stated (e2e).');
+      await page.getByLabel('Chọn tệp').setInputFiles({ name: 'marks.csv', mimeType: 'text/csv', buffer: Buffer.from(marks) });
+      await page.getByRole('button', { name: 'Xem so sánh (chưa thay đổi gì)' }).click();
+      await page.locator('.import-diff', { hasText: 'marks: 0 thêm mới, 1 thay đổi' }).waitFor();
+      await expect(page.locator('.import-diff').textContent()).resolves.toContain('mk-ga-mia-son-tay');
+      await page.screenshot({ path: join(SCREENSHOTS, 'console-import-diff.png'), fullPage: true });
+      await page.getByRole('button', { name: 'Áp dụng thay đổi' }).click();
+      await page.getByRole('status').filter({ hasText: 'Đã áp dụng: 0 thêm mới, 1 thay đổi.' }).waitFor();
+      const products = (await (await fetch(`${server.url}/api/products?q=ga&limit=1`)).json()) as { items: { id: string }[] };
+      await page.getByLabel('Mã sản phẩm').fill(products.items[0]!.id);
+      await page.getByLabel('Số tem (tối đa 2.000)').fill('5');
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Phát hành và tải tờ in (PDF)' }).click();
+      const sheet = await download;
+      expect(sheet.suggestedFilename()).toMatch(/\.pdf$/);
+      const issued = await page.getByRole('status').filter({ hasText: 'Đã phát hành lô' }).textContent();
+      const batchId = /lô (\S+);/.exec(issued ?? '')![1]!;
+      await page.getByLabel('Mã lô, hoặc số sê-ri của một tem').fill(batchId);
+      await page.getByLabel('Lý do (người mua sẽ thấy)').fill('Cuộn tem bị mất cắp');
+      await page.getByRole('button', { name: 'Thu hồi' }).click();
+      await page.getByRole('status').filter({ hasText: 'Đã thu hồi 5 tem.' }).waitFor();
+      await page.getByRole('link', { name: 'Nhật ký' }).click();
+      await page.locator('td', { hasText: 'batch.revoke' }).first().waitFor();
+      const actions = await page.locator('tbody tr td:nth-child(3)').allTextContents();
+      expect(actions.slice(0, 3)).toEqual(['batch.revoke', 'batch.issue', 'registry.import']);
+      await page.screenshot({ path: join(SCREENSHOTS, 'console-audit-registry.png'), fullPage: true });
 
       // A cross-site form cannot change anything with the session cookie alone.
       const forged = await page.evaluate(async () => {

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { matchRoute, navigate } from '../../app/router';
 import { useI18n } from '../../i18n/i18n';
 import { AuditScreen } from '../admin/AuditScreen';
+import { RegistryScreen } from '../admin/RegistryScreen';
 import { UsersScreen } from '../admin/UsersScreen';
 import { consoleApi, setCsrf, type ConsoleSession } from './console-api';
 import { consoleMessages, type ConsoleMessages } from './console-messages';
@@ -48,11 +49,12 @@ export function InspectorConsole({ path }: { path: string }) {
     : path === '/inspector/stamps' ? <StampLookup {...props} />
     : path === '/inspector/users' && isAdmin ? <UsersScreen {...props} />
     : path === '/inspector/audit' && isAdmin ? <AuditScreen {...props} />
+    : path === '/inspector/registry' && isAdmin ? <RegistryScreen {...props} />
     : <ReportQueue {...props} />;
   const links: [string, string][] = [
     ['/inspector', m.navQueue],
     ['/inspector/stamps', m.navStamp],
-    ...(isAdmin ? ([['/inspector/users', m.navUsers], ['/inspector/audit', m.navAudit]] as [string, string][]) : []),
+    ...(isAdmin ? ([['/inspector/registry', m.navRegistry], ['/inspector/users', m.navUsers], ['/inspector/audit', m.navAudit]] as [string, string][]) : []),
   ];
   return (
     <div class="screen console">

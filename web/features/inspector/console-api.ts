@@ -56,6 +56,23 @@ export const consoleApi = {
   invite: (email: string, role: 'inspector' | 'admin') => read(api.api.admin.users.$post({ json: { email, role } }, csrf())),
   changeUser: (id: number, json: { role?: 'inspector' | 'admin'; disabled?: boolean }) => read(api.api.admin.users[':id'].$patch({ param: { id: String(id) }, json }, csrf())),
   resetPassword: (id: number) => read(api.api.admin.users[':id']['reset-password'].$post({ param: { id: String(id) } }, csrf())),
+  importDryRun: (files: { name: string; text: string }[]) => read(api.api.admin.import['dry-run'].$post({ json: { files } }, csrf())),
+  importApply: (files: { name: string; text: string }[], expectedVersion: number) => read(api.api.admin.import.apply.$post({ json: { files, expectedVersion } }, csrf())),
+  /** The batch's printable PDF (the only copy of any PINs), or the API's error. */
+  issueBatch: async (json: { productId: string; count: number; withPin: boolean }): Promise<ApiResult<{ batchId: string; pdf: Blob }>> => {
+    try {
+      const res = await api.api.admin.batches.$post({ json }, csrf());
+      if (res.status !== 201) {
+        const r = await read(Promise.resolve(res));
+        return r.ok ? { ok: false, status: res.status, error: { code: `http_${res.status}`, message: `HTTP ${res.status}`, message_vi: `Lỗi ${res.status}` } } : r;
+      }
+      return { ok: true, data: { batchId: res.headers.get('x-batch-id') ?? 'batch', pdf: await res.blob() } };
+    } catch {
+      return { ok: false, status: 0, error: { code: 'network', message: 'No connection', message_vi: 'Không kết nối được máy chủ' } };
+    }
+  },
+  revokeBatch: (id: string, reason: string) => read(api.api.admin.batches[':id'].revoke.$post({ param: { id }, json: { reason } }, csrf())),
+  revokeStamp: (serial: string, reason: string) => read(api.api.admin.stamps[':serial'].revoke.$post({ param: { serial }, json: { reason } }, csrf())),
   audit: (before?: number) => read(api.api.admin.audit.$get({ query: before ? { before: String(before) } : {} })),
 };
 
@@ -66,3 +83,4 @@ export type ReportDetailData = Data<typeof consoleApi.report>;
 export type StampHistoryData = Data<typeof consoleApi.stampHistory>;
 export type UserList = Data<typeof consoleApi.users>;
 export type AuditPage = Data<typeof consoleApi.audit>;
+export type DryRunData = Data<typeof consoleApi.importDryRun>;
