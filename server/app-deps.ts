@@ -4,6 +4,7 @@ import type { Clock } from './repositories/clock';
 import type { RegistryRepository } from './repositories/registry.repository';
 import type { ReportService } from './services/reports/report.service';
 import type { SearchService } from './services/search.service';
+import type { StaffServices } from './services/staff-services';
 import type { SyncService } from './services/sync.service';
 import type { VerifyService } from './services/verify/verify.service';
 import type { ClientLimits } from './services/limits/client-limits';
@@ -22,4 +23,6 @@ export interface AppDeps {
   /** Hard rate limits per address and network, and the soft limit on clone evidence. */
   limits: ClientLimits;
   devices: DeviceService;
+  /** Inspectors' and admins' use-cases: sign-in, users, report triage, audit log, stamp history. */
+  staff: StaffServices;
 }

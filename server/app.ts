@@ -13,6 +13,11 @@ import { openApiRoutes } from './routes/openapi.route';
 import { productsRoutes } from './routes/products.route';
 import { registryRoutes } from './routes/registry.route';
 import { reportsRoutes } from './routes/reports.route';
+import { adminAuditRoutes } from './routes/admin-audit.route';
+import { adminRegistryRoutes } from './routes/admin-registry.route';
+import { adminUsersRoutes } from './routes/admin-users.route';
+import { authRoutes } from './routes/auth.route';
+import { inspectorRoutes } from './routes/inspector.route';
 import { stampPageRoutes } from './routes/stamp-page.route';
 import { syncRoutes } from './routes/sync.route';
 import { verifyRoutes } from './routes/verify.route';
@@ -39,6 +44,11 @@ export function createApp(deps: AppDeps) {
     .route('/api/verify', verifyRoutes(deps))
     .route('/api/device', deviceRoutes(deps))
     .route('/api/reports', reportsRoutes(deps))
+    .route('/api/auth', authRoutes(deps))
+    .route('/api/inspector', inspectorRoutes(deps))
+    .route('/api/admin/users', adminUsersRoutes(deps))
+    .route('/api/admin/audit', adminAuditRoutes(deps))
+    .route('/api/admin', adminRegistryRoutes(deps))
     .route('/api/openapi.json', openApiRoutes(deps))
     .route('/api', registryRoutes(deps));
 

@@ -24,6 +24,7 @@ import { createReportRepository } from './repositories/report.repository';
 import { createStampHistoryService } from './services/inspector/stamp-history.service';
 import { createClientLimits, NO_LIMITS } from './services/limits/client-limits';
 import { createDeviceService } from './services/devices/device.service';
+import { createStaffServices } from './services/staff-services';
 
 export interface Runtime {
   db: Db;
@@ -78,6 +79,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions = {}):
   const catalogue = createCatalogueRepository(db);
   const limits = config.rateLimits ? createClientLimits() : NO_LIMITS;
   const issuers = createIssuersService({ registry, keyStore, now: () => clock.now(), randomBytes: random });
+  const history = createStampHistoryService({ stamps, catalogue, thresholds: { otherDevices: config.stampOtherDevices, travelHours: config.stampTravelHours } });
   const deps: AppDeps = {
     config,
     clock,
@@ -106,6 +108,12 @@ export async function bootstrap(config: Config, options: BootstrapOptions = {}):
       publicHosts: config.stampHosts,
       officialDomains: config.officialDomains,
     }),
+    staff: createStaffServices({
+      db,
+      clock,
+      history,
+      registryAdmin: { registry, issuing: () => issuing, stamps, catalogue, catchUpSearch: () => search.catchUp() },
+    }),
   };
   const seeded = seedIfEmpty(config, deps, clock, log);
   if (config.demoIssuer) {
@@ -123,7 +131,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions = {}):
     stamps,
     issuers,
     issuing,
-    history: createStampHistoryService({ stamps, catalogue, thresholds: { otherDevices: config.stampOtherDevices, travelHours: config.stampTravelHours } }),
+    history,
     seeded,
     close() {
       void external?.close?.();

@@ -16,6 +16,8 @@ const AwardsScreen = lazyScreen(() => import('../features/awards/AwardsScreen').
 const HistoryScreen = lazyScreen(() => import('../features/history/HistoryScreen').then((m) => m.HistoryScreen));
 const AboutScreen = lazyScreen(() => import('../features/about/AboutScreen').then((m) => m.AboutScreen));
 const ReportScreen = lazyScreen(() => import('../features/report/ReportScreen').then((m) => m.ReportScreen));
+// Inspectors' and admins' console: its own chunk, never loaded by a shopper.
+const InspectorConsole = lazyScreen(() => import('../features/inspector/InspectorConsole').then((m) => m.InspectorConsole));
 
 // Keyed by server/domain/app-paths.ts, so the server's 200-or-404 and this router agree.
 const ROUTES: [`${(typeof APP_ID_PREFIXES)[number]}:id`, ComponentType<{ id: string }>][] = [
@@ -36,6 +38,7 @@ const STATIC: Record<string, ComponentType> = {
 /** The screen for a path; a stamp URL (/s/…, checked by main.tsx) the scanner; unknown paths "not found". */
 export function screenFor(path: string): JSX.Element {
   const clean = path.replace(/\/+$/, '') || '/';
+  if (clean === '/inspector' || clean.startsWith('/inspector/')) return <InspectorConsole path={clean} />;
   const Static = STATIC[clean];
   if (Static) return <Static />;
   for (const [pattern, Screen] of ROUTES) {

@@ -6,7 +6,7 @@ import type { VerifyResult } from '../../server/domain/verify-result';
 import type { OutboxItem, QueuedReport, QueuedScan } from './schema';
 
 export type Upload =
-  | { kind: 'sent'; result: VerifyResult | null; receivedAt: string | null }
+  | { kind: 'sent'; result: VerifyResult | null; receivedAt: string | null; receipt?: string }
   | { kind: 'refused'; status: number; code: string; message: string; message_vi: string }
   | { kind: 'retry'; error: string; offline: boolean };
 
@@ -41,7 +41,9 @@ async function send(api: ApiClient, item: OutboxItem, deviceId: string, withPlac
   }
   const body = (await res.json().catch(() => null)) as (Record<string, unknown> & ApiErrorBody) | null;
   if (res.ok && body) {
-    if (item.kind === 'report') return { kind: 'sent', result: null, receivedAt: typeof body.receivedAt === 'string' ? body.receivedAt : null };
+    if (item.kind === 'report') {
+      return { kind: 'sent', result: null, receivedAt: typeof body.receivedAt === 'string' ? body.receivedAt : null, ...(typeof body.receipt === 'string' ? { receipt: body.receipt } : {}) };
+    }
     if (typeof body.verdict === 'string') return { kind: 'sent', result: body as unknown as VerifyResult, receivedAt: null };
   }
   const error = body?.error;
@@ -68,17 +70,15 @@ function postScan(api: ApiClient, item: QueuedScan, deviceId: string, withPlace:
 }
 
 function postReport(api: ApiClient, item: QueuedReport, deviceId: string, withPlace: boolean): Promise<Response> {
-  const { place, ...report } = item.report;
-  return api.api.reports.$post(
-    {
-      json: {
-        ...report,
-        clientReportId: item.clientEventId,
-        deviceId,
-        reportedAt: item.reportedAt,
-        ...(withPlace && place ? { place } : {}),
-      },
-    },
-    { init: { signal: timeout(UPLOAD_TIMEOUT_MS) } },
-  );
+  const { place, photos, ...report } = item.report;
+  const json = { ...report, clientReportId: item.clientEventId, deviceId, reportedAt: item.reportedAt, ...(withPlace && place ? { place } : {}) };
+  if (!photos?.length) return api.api.reports.$post({ json }, { init: { signal: timeout(UPLOAD_TIMEOUT_MS) } });
+  // With photos the same route takes multipart: the typed client's request, its body swapped
+  // for the form (and no JSON content type, so the browser sets the multipart boundary).
+  const form = new FormData();
+  for (const [name, value] of Object.entries(json)) {
+    for (const one of Array.isArray(value) ? value : [value]) if (one !== undefined) form.append(name, String(one));
+  }
+  photos.forEach((p, i) => form.append('photos', new Blob([p.bytes], { type: p.type }), `photo-${i + 1}.jpg`));
+  return api.api.reports.$post({ json }, { init: { signal: timeout(UPLOAD_TIMEOUT_MS), body: form, headers: {} } });
 }

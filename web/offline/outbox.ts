@@ -33,7 +33,7 @@ export interface FlushOutcome {
 }
 
 export type ReportOutcome =
-  | { status: 'sent'; clientReportId: string; receivedAt: string | null }
+  | { status: 'sent'; clientReportId: string; receivedAt: string | null; receipt: string | null }
   | { status: 'queued'; clientReportId: string }
   | { status: 'failed'; clientReportId: string; error: { code: string; message_vi: string; message_en: string } };
 
@@ -67,7 +67,7 @@ export async function submitReport(store: OfflineStore, report: ReportToSend, ap
   if (!api) return { status: 'queued', clientReportId };
   const upload = await uploadItem(api, item, await getDeviceId(store));
   await settle(store, item, upload);
-  if (upload.kind === 'sent') return { status: 'sent', clientReportId, receivedAt: upload.receivedAt };
+  if (upload.kind === 'sent') return { status: 'sent', clientReportId, receivedAt: upload.receivedAt, receipt: upload.receipt ?? null };
   if (upload.kind === 'refused') return { status: 'failed', clientReportId, error: { code: upload.code, message_vi: upload.message_vi, message_en: upload.message } };
   return { status: 'queued', clientReportId };
 }

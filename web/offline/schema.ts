@@ -60,13 +60,22 @@ export interface QueuedScan extends QueuedUpload {
 }
 
 /** What a shopper reports about a suspected fake (POST /api/reports), as the form fills it. */
+/** A photo resized on the phone, kept as bytes (IndexedDB clones ArrayBuffers everywhere). */
+export interface ReportPhoto {
+  type: string;
+  bytes: ArrayBuffer;
+}
+
 export interface ReportToSend {
   payload?: string;
   verdict?: Verdict;
   reasons?: string[];
   productId?: string;
   shop?: string;
+  /** What the shopper paid, in đồng. */
+  price?: number;
   note?: string;
+  photos?: ReportPhoto[];
   contact?: string;
   place?: string;
 }

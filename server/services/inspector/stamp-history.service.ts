@@ -34,10 +34,19 @@ export interface StampHistory {
     more: boolean;
     places: { id: string; name: string; lastAt: string }[];
   };
+  /** What inspectors should look at: clone evidence past the threshold, PIN abuse, scans after revocation. */
+  alerts: { code: string; message_vi: string; message_en: string; at: string | null }[];
   /** One page of scans, newest first; `nextBefore` asks for the next page. */
   events: StampHistoryEvent[];
   nextBefore: number | null;
 }
+
+// Causes recorded at scan time that inspectors must see (shoppers got a plainer answer).
+const RECORDED_ALERTS: Record<string, { message_vi: string; message_en: string }> = {
+  pin_already_used: { message_vi: 'Mã PIN đã được dùng trên một thiết bị khác.', message_en: 'The PIN was used on another device.' },
+  impossible_travel: { message_vi: 'Tem được kiểm tra ở hai tỉnh quá gần nhau về thời gian.', message_en: 'The stamp was checked in two provinces too close in time.' },
+  scanned_after_revocation: { message_vi: 'Tem được quét sau khi bị thu hồi.', message_en: 'The stamp was scanned after it was revoked.' },
+};
 
 /** Build the stamp-history service. */
 export function createStampHistoryService(deps: { stamps: StampRepository; catalogue: CatalogueRepository; secret?: Uint8Array; thresholds?: Partial<AnomalyThresholds> }) {
@@ -58,10 +67,29 @@ export function createStampHistoryService(deps: { stamps: StampRepository; catal
       const seen = othersSeen(stamp.signals, null, null);
       const { pinHash, pinUsedDevice: _device, signals, ...rest } = stamp;
       const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+      const alerts: StampHistory['alerts'] = [];
+      if (seen.networks > thresholds.otherDevices) {
+        alerts.push({
+          code: 'checked_by_other_devices',
+          message_vi: `${seen.phones}${seen.more ? '+' : ''} điện thoại trên ${seen.networks} mạng khác nhau đã kiểm tra tem này: có thể bị sao chép.`,
+          message_en: `${seen.phones}${seen.more ? '+' : ''} phones on ${seen.networks} networks checked this stamp: it may have been copied.`,
+          at: iso(seen.last?.lastAt ?? null),
+        });
+      }
+      if (stamp.pinFailures > 0) {
+        alerts.push({ code: 'pin_failures', message_vi: `${stamp.pinFailures} lần nhập sai mã PIN.`, message_en: `${stamp.pinFailures} wrong PIN attempts.`, at: iso(stamp.pinLastFailureAt) });
+      }
+      for (const e of events) {
+        for (const code of e.reasons) {
+          const text = RECORDED_ALERTS[code];
+          if (text && !alerts.some((a) => a.code === code)) alerts.push({ code, ...text, at: e.scannedAt });
+        }
+      }
       return {
         stamp: { ...rest, hasPin: pinHash !== null },
         batch,
         product: product ? { id: product.id, name: product.name, producerName: product.producerName } : null,
+        alerts,
         summary: {
           checks: signals.checks,
           firstCheckedAt: iso(signals.firstAt),

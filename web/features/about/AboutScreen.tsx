@@ -25,6 +25,9 @@ export function AboutScreen() {
       <h1>{t.aboutTitle}</h1>
       <p>{t.aboutLead}</p>
       <p>{t.aboutVerdicts}</p>
+      <p>
+        <a href="/inspector">{t.aboutInspectors}</a>
+      </p>
       <section class="card" id="privacy">
         <h2>{t.privacyTitle}</h2>
         <p>{t.privacyNoAccount}</p>

@@ -8,8 +8,10 @@ import { useLocation } from '../../app/router';
 import { readSettings } from '../../app/settings';
 import { pick, useI18n } from '../../i18n/i18n';
 import type { HistoryEntry } from '../../offline';
+import { REPORT_PHOTOS_MAX, resizePhoto } from './resize-photo';
 
-type State = { kind: 'editing' } | { kind: 'sending' } | { kind: 'sent' } | { kind: 'queued' } | { kind: 'failed'; why: string };
+type State = { kind: 'editing' } | { kind: 'sending' } | { kind: 'sent'; receipt: string | null } | { kind: 'queued' } | { kind: 'failed'; why: string };
+type Photo = { type: string; bytes: ArrayBuffer };
 
 export function ReportScreen() {
   const { t, lang } = useI18n();
@@ -20,6 +22,9 @@ export function ReportScreen() {
   const [shop, setShop] = useState('');
   const [note, setNote] = useState('');
   const [contact, setContact] = useState('');
+  const [price, setPrice] = useState('');
+  const [photos, setPhotos] = useState<Photo[]>([]);
+  const [photoError, setPhotoError] = useState(false);
   const [state, setState] = useState<State>({ kind: 'editing' });
   const payload = entry?.payload ?? query.get('payload') ?? '';
 
@@ -30,6 +35,18 @@ export function ReportScreen() {
       .then(setEntry)
       .catch(() => {});
   }, [historyId]);
+
+  const choosePhotos = async (input: HTMLInputElement) => {
+    setPhotoError(false);
+    const files = [...(input.files ?? [])].slice(0, REPORT_PHOTOS_MAX);
+    try {
+      setPhotos(await Promise.all(files.map(resizePhoto)));
+    } catch {
+      setPhotos([]);
+      setPhotoError(true);
+    }
+  };
+  const priceValue = /^\d{1,9}$/.test(price.replace(/[.,\s]/g, '')) ? Number(price.replace(/[.,\s]/g, '')) : null;
 
   const send = async (e: Event) => {
     e.preventDefault();
@@ -42,11 +59,13 @@ export function ReportScreen() {
         ...(entry ? { verdict: entry.result.verdict, reasons: entry.result.reasons.map((r) => r.code) } : {}),
         ...(entry?.result.product ? { productId: entry.result.product.id } : {}),
         ...(shop.trim() ? { shop: shop.trim() } : {}),
+        ...(priceValue !== null ? { price: priceValue } : {}),
+        ...(photos.length ? { photos } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
         ...(contact.trim() ? { contact: contact.trim() } : {}),
         ...(place ? { place: place.id } : {}),
       }, navigator.onLine ? api : undefined);
-      if (outcome.status === 'sent') setState({ kind: 'sent' });
+      if (outcome.status === 'sent') setState({ kind: 'sent', receipt: outcome.receipt });
       else if (outcome.status === 'queued') setState({ kind: 'queued' });
       else setState({ kind: 'failed', why: pick(lang, { message_vi: outcome.error.message_vi, message_en: outcome.error.message_en }) });
       void background.refresh();
@@ -62,6 +81,7 @@ export function ReportScreen() {
         <p role="status" class="notice">
           {state.kind === 'sent' ? t.reportSent : t.reportQueued}
         </p>
+        {state.kind === 'sent' && state.receipt ? <p class="receipt">{t.reportReceipt(state.receipt)}</p> : null}
         <a class="btn secondary" href="/">
           {t.verdictScanAgain}
         </a>
@@ -78,6 +98,16 @@ export function ReportScreen() {
       ) : null}
       <label for="r-shop">{t.reportShop}</label>
       <input id="r-shop" maxLength={300} value={shop} onInput={(e) => setShop(e.currentTarget.value)} />
+      <label for="r-price">{t.reportPrice}</label>
+      <input id="r-price" inputMode="numeric" maxLength={14} value={price} onInput={(e) => setPrice(e.currentTarget.value)} />
+      <label for="r-photos">{t.reportPhotos}</label>
+      <input id="r-photos" type="file" accept="image/jpeg,image/png,image/webp" multiple onChange={(e) => void choosePhotos(e.currentTarget)} />
+      {photos.length ? <p class="small muted">{t.reportPhotosChosen(photos.length)}</p> : null}
+      {photoError ? (
+        <p class="error" role="alert">
+          {t.reportPhotoFailed}
+        </p>
+      ) : null}
       <label for="r-note">{t.reportNote}</label>
       <textarea id="r-note" rows={4} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       <label for="r-contact">{t.reportContact}</label>

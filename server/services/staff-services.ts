@@ -1,0 +1,48 @@
+// Inspector and admin use-cases, wired once (bootstrap) and handed to the routes as one
+// dependency, so the shopper-facing parts of the app do not change when these do.
+import type { Db } from '../db/connection';
+import { createAuditLogRepository } from '../repositories/audit-log.repository';
+import type { Clock } from '../repositories/clock';
+import { createReportRepository } from '../repositories/report.repository';
+import { createSessionRepository } from '../repositories/session.repository';
+import { createUserRepository } from '../repositories/user.repository';
+import { createRegistryAdminService, type RegistryAdminService } from './admin/registry-admin.service';
+import { createAuditService, type AuditService } from './audit/audit.service';
+import { createAuthService, type AuthService } from './auth/auth.service';
+import { DEFAULT_THROTTLE, createLoginThrottle, type ThrottleRules } from './auth/login-throttle';
+import { createUsersService, type UsersService } from './auth/users.service';
+import type { StampHistory } from './inspector/stamp-history.service';
+import { createStampHistoryPager, type StampHistoryPager } from './inspector/stamp-history-page';
+import { createReportTriageService, type ReportTriageService } from './reports/report-triage.service';
+
+export interface StaffServices {
+  auth: AuthService;
+  users: UsersService;
+  audit: AuditService;
+  triage: ReportTriageService;
+  stampHistory: StampHistoryPager;
+  registryAdmin: RegistryAdminService;
+}
+
+export function createStaffServices(deps: {
+  db: Db;
+  clock: Clock;
+  history: { stampHistory(serial: string, today: string, page?: { before?: number; limit?: number }): StampHistory | null };
+  throttle?: Partial<ThrottleRules>;
+  /** What the admins' registry operations need besides the audit log and the clock. */
+  registryAdmin: Omit<Parameters<typeof createRegistryAdminService>[0], 'audit' | 'clock'>;
+}): StaffServices {
+  const { db, clock } = deps;
+  const users = createUserRepository(db);
+  const sessions = createSessionRepository(db);
+  const audit = createAuditService({ log: createAuditLogRepository(db), clock });
+  const throttle = createLoginThrottle({ ...DEFAULT_THROTTLE, ...deps.throttle });
+  return {
+    auth: createAuthService({ users, sessions, throttle, audit, clock }),
+    users: createUsersService({ users, sessions, audit, clock }),
+    audit,
+    triage: createReportTriageService({ reports: createReportRepository(db), users, audit, clock }),
+    stampHistory: createStampHistoryPager({ history: deps.history, today: () => clock.today() }),
+    registryAdmin: createRegistryAdminService({ ...deps.registryAdmin, audit, clock }),
+  };
+}
