@@ -9,6 +9,7 @@ import { stringifyVerifyResult } from '../services/verify/verify-json';
 import type { VerifyResult } from '../services/verify/verify-types';
 import { sendError, validationError } from './errors';
 import { limitBody } from './http/body-limit';
+import { apiSecurityHeaders } from './http/security-headers';
 import { DEVICE_COOKIE, DEVICE_COOKIE_FORMAT, setDeviceCookie } from './stamp-page.route';
 
 const verifyBody = z.object({
@@ -52,8 +53,9 @@ function clientIp(c: Parameters<typeof getConnInfo>[0], proxies: number): string
 export const VERIFY_BODY_LIMIT = 8 * 1024;
 
 /** POST /api/verify: a graded, explained verdict for any scanned text. */
-export const verifyRoutes = (deps: AppDeps) =>
-  new Hono().post('/', limitBody(VERIFY_BODY_LIMIT), validVerifyBody, async (c) => {
+export const verifyRoutes = (deps: AppDeps) => {
+  const headers = { ...JSON_NO_STORE, ...apiSecurityHeaders(deps.config.publicUrl) };
+  return new Hono().post('/', limitBody(VERIFY_BODY_LIMIT), validVerifyBody, async (c) => {
     const body = c.req.valid('json');
     // A browser that opened a stamp page carries that page's device cookie: the same phone
     // checking again from the app must not count as another phone.
@@ -69,7 +71,8 @@ export const verifyRoutes = (deps: AppDeps) =>
     const json = stringifyVerifyResult(outcome.result);
     if (adoptAppId) {
       setDeviceCookie(c, body.deviceId!, deps.config.publicUrl);
-      return (c.body(json, 200, JSON_NO_STORE) as Response) as VerifyResponse; // c.body carries the cookie
+      return (c.body(json, 200, headers) as Response) as VerifyResponse; // c.body carries the cookie
     }
-    return new Response(json, { headers: JSON_NO_STORE }) as VerifyResponse;
+    return new Response(json, { headers }) as VerifyResponse;
   });
+};

@@ -161,7 +161,12 @@ describe('oversized headers and wrong methods', () => {
 
 describe('security headers', () => {
   it('puts nosniff, a referrer policy and HSTS (https PUBLIC_URL) on API answers, errors included', async () => {
-    for (const res of [await fetch(`${base}/api/health`), await fetch(`${base}/api/nothing`), await fetch(`${base}/api/verify`, { method: 'POST', body: 'x'.repeat(9000) })]) {
+    const verify = (init: RequestInit) => fetch(`${base}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, ...init });
+    for (const res of [
+      await verify({ body: JSON.stringify({ payload: '8935049501234' }) }),
+      await verify({ body: JSON.stringify({ payload: '8935049501234', deviceId: 'app-device-id-0001' }) }), // sets the device cookie
+      await verify({ body: '{"payload":' }),
+      await fetch(`${base}/api/health`), await fetch(`${base}/api/nothing`), await fetch(`${base}/api/verify`, { method: 'POST', body: 'x'.repeat(9000) })]) {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
       expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000');
