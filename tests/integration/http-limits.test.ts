@@ -1,7 +1,10 @@
 // Limits and headers over real HTTP: the app served by the same start function as
 // server/main.ts, on port 0, over a real SQLite file.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerType } from '@hono/node-server';
 import { startHttpServer } from '../../server/http-server';
@@ -195,6 +198,27 @@ describe('security headers', () => {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     } finally {
       plain.cleanup();
+    }
+  });
+});
+
+describe('the PWA shell', () => {
+  it('is not framable, keeps its own CSP once, sends no referrer', async () => {
+    const webDir = mkdtempSync(join(tmpdir(), 'nguon-viet-web-'));
+    writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Nguồn Việt</title>');
+    const shell = await createTestRuntime({ WEB_DIR: webDir });
+    try {
+      const res = await createApp(shell.runtime.deps).request('/directory');
+      expect(res.status).toBe(200);
+      const csp = res.headers.get('content-security-policy')!;
+      expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
+      expect(csp.match(/frame-ancestors/g)).toHaveLength(1);
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    } finally {
+      shell.cleanup();
+      rmSync(webDir, { recursive: true, force: true });
     }
   });
 });
