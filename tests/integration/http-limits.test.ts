@@ -153,6 +153,14 @@ describe('oversized headers and wrong methods', () => {
     expect(body.error.message_vi).toBeTruthy();
   });
 
+  it('an unknown record is 404 without echoing the id from the path', async () => {
+    const res = await fetch(`${base}/api/products/%3Cb%3Eunknown-product-x%3C%2Fb%3E`);
+    expect(res.status).toBe(404);
+    const text = await res.text();
+    expect(text).not.toMatch(/unknown-product-x|<b>/);
+    expect((JSON.parse(text) as ErrorBody).error).toMatchObject({ code: 'not_found', message_vi: 'Không tìm thấy sản phẩm có mã này' });
+  });
+
   it('an unknown path is 404 and the answer does not echo the path', async () => {
     const res = await fetch(`${base}/api/%3Cscript%3Ealert(1)%3C/script%3E-nothing-here`, { method: 'POST' });
     expect(res.status).toBe(404);
