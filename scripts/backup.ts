@@ -3,6 +3,7 @@
 // writing: one read snapshot (VACUUM INTO) from a second connection, checked, then renamed
 // into place. The issuer keys and the server secret (ISSUER_KEY_DIR) are NOT in it: back
 // that folder up separately (README "Operating").
+import { setPriority } from 'node:os';
 import { readConfig } from '../server/config';
 import { backupDatabase } from '../server/repositories/database-backup';
 
@@ -12,6 +13,9 @@ if (!file || rest.length || file.startsWith('--')) {
   process.exit(2);
 }
 const config = readConfig(process.env);
+// Below the server in the CPU queue: on a small machine the copy takes a little longer
+// rather than taking a core away from the requests.
+setPriority(10);
 try {
   const r = backupDatabase(config.databasePath, file);
   console.log(

@@ -27,7 +27,8 @@ import { webAppRoutes } from './routes/web-app.route';
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   if (deps.config.logRequests) app.use('*', logger());
-  app.use('*', securityHeaders({ publicUrl: deps.config.publicUrl }));
+  // /api/verify's answers carry these headers in their own plain header object (its hot path).
+  app.use('*', securityHeaders({ publicUrl: deps.config.publicUrl, presetOn: ['/api/verify'] }));
   // Compress registry reads (snapshots, search pages). Not /api/verify: its answer is a few
   // KB and latency is the budget there. Skipped entirely when the client accepts no
   // encoding, because the middleware otherwise forces Hono's slow Response path.

@@ -53,7 +53,7 @@ const runtime = await bootstrap(config, { log: (m) => console.error(m) });
 /** How to finish or drop a batch whose issuing stopped, in words an operator can act on. */
 function describePending(b: Batch): string {
   return [
-    `batch ${b.id} (${b.count} stamps for product ${b.productId}, started ${b.createdAt}) is PENDING: its issuing stopped before its files were complete, so its stamps verify as not issued.`,
+    `batch ${b.id} (${b.count} stamps for product ${b.productId}, started ${b.createdAt}) is PENDING: its files are not complete (its issuing stopped, or is still running in another process), so its stamps verify as not issued.`,
     `  resume it (writes its files again, with new PINs): npm run stamps:issue -- --resume ${b.id} --out <dir>`,
     `  or discard it (deletes its stamps):               npm run stamps:issue -- --discard ${b.id} --out <dir of its partial files>`,
   ].join('\n');

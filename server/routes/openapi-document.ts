@@ -106,6 +106,7 @@ export function openApiDocument(serverUrl: string) {
           responses: {
             200: json('{verdict: authentic|caution|revoked|unverified|not_a_stamp, reasons: [{code, message_vi, message_en, …}], stamp?, batch?, product?, producer?, certifications?, marks?, awards?, gtin?, url?}'),
             400: errorResponse('Invalid request'),
+            413: errorResponse('Body over 8 KB (payload_too_large)'),
             429: errorResponse('Too many PIN attempts'),
           },
         },
@@ -137,7 +138,7 @@ export function openApiDocument(serverUrl: string) {
               },
             },
           },
-          responses: { 201: json('{id, status, receivedAt}'), 200: json('Already received: {id, status, receivedAt}'), 400: errorResponse('Invalid or empty report, unknown product or place') },
+          responses: { 201: json('{id, status, receivedAt}'), 200: json('Already received: {id, status, receivedAt}'), 400: errorResponse('Invalid or empty report, unknown product or place'), 413: errorResponse('Body over 64 KB (payload_too_large)') },
         },
       },
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: json('OpenAPI 3.1') } } },

@@ -59,6 +59,6 @@ export const productsRoutes = (deps: AppDeps) =>
     .get('/:id', validate('param', idParam), (c) => {
       const { id } = c.req.valid('param');
       const product = deps.catalogue.productDetail(id, deps.clock.today());
-      if (!product) return sendError(c, 404, notFound('product', id));
+      if (!product) return sendError(c, 404, notFound('product'));
       return c.json(product);
     });

@@ -9,6 +9,7 @@ import type { VerifyResult } from '../services/verify/verify-types';
 import { sendError, validationError } from './errors';
 import { limitBody } from './http/body-limit';
 import { admit, tooManyRequests } from './rate-limit';
+import { apiSecurityHeaders } from './http/security-headers';
 import { DEVICE_COOKIE, setDeviceCookie } from './stamp-page.route';
 
 const verifyBody = z.object({
@@ -37,8 +38,9 @@ const JSON_NO_STORE = { 'content-type': 'application/json', 'cache-control': 'no
 export const VERIFY_BODY_LIMIT = 8 * 1024;
 
 /** POST /api/verify: a graded, explained verdict for any scanned text. */
-export const verifyRoutes = (deps: AppDeps) =>
-  new Hono().post('/', limitBody(VERIFY_BODY_LIMIT), validVerifyBody, async (c) => {
+export const verifyRoutes = (deps: AppDeps) => {
+  const headers = { ...JSON_NO_STORE, ...apiSecurityHeaders(deps.config.publicUrl) };
+  return new Hono().post('/', limitBody(VERIFY_BODY_LIMIT), validVerifyBody, async (c) => {
     const body = c.req.valid('json');
     // Abusive volume only: below it a shopper always gets the verdict.
     const { client, wait } = admit(c, deps, 'scan');
@@ -66,7 +68,8 @@ export const verifyRoutes = (deps: AppDeps) =>
     const cookieToSet = issued ?? (!cookieValid && deps.devices.isValid(body.deviceId) ? body.deviceId : undefined);
     if (cookieToSet) {
       setDeviceCookie(c, cookieToSet, deps.config.publicUrl);
-      return (c.body(json, 200, JSON_NO_STORE) as Response) as VerifyResponse; // c.body carries the cookie
+      return (c.body(json, 200, headers) as Response) as VerifyResponse; // c.body carries the cookie
     }
-    return new Response(json, { headers: JSON_NO_STORE }) as VerifyResponse;
+    return new Response(json, { headers }) as VerifyResponse;
   });
+};

@@ -1,7 +1,10 @@
 // Limits and headers over real HTTP: the app served by the same start function as
 // server/main.ts, on port 0, over a real SQLite file.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PRODUCT_QUERY } from '../../server/services/stamps/demo-stamps';
 import type { ServerType } from '@hono/node-server';
@@ -151,6 +154,14 @@ describe('oversized headers and wrong methods', () => {
     expect(body.error.message_vi).toBeTruthy();
   });
 
+  it('an unknown record is 404 without echoing the id from the path', async () => {
+    const res = await fetch(`${base}/api/products/%3Cb%3Eunknown-product-x%3C%2Fb%3E`);
+    expect(res.status).toBe(404);
+    const text = await res.text();
+    expect(text).not.toMatch(/unknown-product-x|<b>/);
+    expect((JSON.parse(text) as ErrorBody).error).toMatchObject({ code: 'not_found', message_vi: 'Không tìm thấy sản phẩm có mã này' });
+  });
+
   it('an unknown path is 404 and the answer does not echo the path', async () => {
     const res = await fetch(`${base}/api/%3Cscript%3Ealert(1)%3C/script%3E-nothing-here`, { method: 'POST' });
     expect(res.status).toBe(404);
@@ -162,7 +173,12 @@ describe('oversized headers and wrong methods', () => {
 
 describe('security headers', () => {
   it('puts nosniff, a referrer policy and HSTS (https PUBLIC_URL) on API answers, errors included', async () => {
-    for (const res of [await fetch(`${base}/api/health`), await fetch(`${base}/api/nothing`), await fetch(`${base}/api/verify`, { method: 'POST', body: 'x'.repeat(9000) })]) {
+    const verify = (init: RequestInit) => fetch(`${base}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, ...init });
+    for (const res of [
+      await verify({ body: JSON.stringify({ payload: '8935049501234' }) }),
+      await verify({ body: JSON.stringify({ payload: '8935049501234', deviceId: 'app-device-id-0001' }) }), // sets the device cookie
+      await verify({ body: '{"payload":' }),
+      await fetch(`${base}/api/health`), await fetch(`${base}/api/nothing`), await fetch(`${base}/api/verify`, { method: 'POST', body: 'x'.repeat(9000) })]) {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
       expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000');
@@ -191,6 +207,27 @@ describe('security headers', () => {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     } finally {
       plain.cleanup();
+    }
+  });
+});
+
+describe('the PWA shell', () => {
+  it('is not framable, keeps its own CSP once, sends no referrer', async () => {
+    const webDir = mkdtempSync(join(tmpdir(), 'nguon-viet-web-'));
+    writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Nguồn Việt</title>');
+    const shell = await createTestRuntime({ WEB_DIR: webDir });
+    try {
+      const res = await createApp(shell.runtime.deps).request('/directory');
+      expect(res.status).toBe(200);
+      const csp = res.headers.get('content-security-policy')!;
+      expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
+      expect(csp.match(/frame-ancestors/g)).toHaveLength(1);
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    } finally {
+      shell.cleanup();
+      rmSync(webDir, { recursive: true, force: true });
     }
   });
 });

@@ -49,7 +49,9 @@ const run = async (...args: string[]) => {
 
 /** Start issuing COUNT stamps and SIGKILL the process as soon as it starts writing its files. */
 async function issueAndKill(): Promise<string> {
-  const child = spawn(process.execPath, [...cli, '--product', productId, '--count', String(COUNT), '--pin', '--out', outDir], { env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  // --sheets: the PDF and SVG pages of 50,000 stamps take many seconds after the JSON and CSV,
+  // so the kill lands before the batch could be made active even on a loaded machine.
+  const child = spawn(process.execPath, [...cli, '--product', productId, '--count', String(COUNT), '--pin', '--sheets', '--out', outDir], { env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const batchId = await new Promise<string>((resolve, reject) => {
     const onData = (d: Buffer) => {
