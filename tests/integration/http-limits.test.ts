@@ -139,7 +139,7 @@ describe('oversized headers and wrong methods', () => {
   it.each([
     ['GET', '/api/verify', 'POST'],
     ['DELETE', '/api/verify', 'POST'],
-    ['PUT', '/api/reports', 'POST'],
+    ['PUT', '/api/reports', 'GET, HEAD, POST'],
     ['POST', '/api/products', 'GET, HEAD'],
     ['DELETE', '/api/products/some-id', 'GET, HEAD'],
     ['POST', '/api/places', 'GET, HEAD'],
