@@ -36,6 +36,8 @@ export interface Config {
   webDir: string;
   /** Rate limits per address and network (RATE_LIMITS=off only for load tests from one address). */
   rateLimits: boolean;
+  /** Scans older than this leave the live table for archive files (npm run events:compact). */
+  scanRetentionDays: number;
 }
 
 const int = (value: string | undefined, fallback: number, name: string): number => {
@@ -91,5 +93,6 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     trustProxy: proxies(env.TRUST_PROXY),
     webDir: env.WEB_DIR || 'web/dist',
     rateLimits: bool(env.RATE_LIMITS, true),
+    scanRetentionDays: int(env.SCAN_RETENTION_DAYS, 395, 'SCAN_RETENTION_DAYS') || 395,
   };
 }
