@@ -60,7 +60,7 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
       const { report, created } = reports.insert({
         clientReportId: input.clientReportId,
         payload: input.payload ?? null,
-        serial: scan?.kind === 'stamp' && scan.ok ? scan.stamp.serial : null,
+        serial: scan?.kind === 'stamp' && scan.ok ? scan.stamp.serial : scan?.kind === 'typed_serial' ? scan.serial : null,
         verdict: input.verdict ?? null,
         reasons: input.reasons ?? [],
         productId: input.productId ?? null,
