@@ -61,7 +61,12 @@ function buildContext(view: RegistryView): VerifyContext {
 export async function verifyOffline(store: OfflineStore, payload: string, now: Date): Promise<VerifyResult> {
   const checkedAt = now.toISOString();
   const view = await loadRegistry(store, VERIFY_KINDS);
-  if (!view || !view.config) return { verdict: 'unverified', reasons: [NO_REGISTRY], checkedAt };
+  if (!view || !view.config) {
+    // A typed serial needs the server whatever the phone holds: say that rather than "no data yet".
+    const bare = parseScan(payload, { publicHosts: [], officialDomains: [] });
+    const reason = bare.kind === 'typed_serial' ? typedSerialNeedsConnectionReason(bare.serial) : NO_REGISTRY;
+    return { verdict: 'unverified', reasons: [reason], checkedAt };
+  }
   const context = view.derived('verify', () => buildContext(view));
   const dataAsOf = view.syncedAt ?? view.generatedAt;
   // Vietnam's calendar date (UTC+7), as the server's clock.today() gives it.
