@@ -2,7 +2,7 @@
 // barcodes get their check digit and GS1 prefix explained (a prefix is where the company
 // prefix was licensed, NOT where the goods were made); URLs get their real host and any
 // lookalike warnings, and are never opened for the user.
-import { describeGs1Prefix, lookupGs1Prefix, type Gs1PrefixRange } from './gtin';
+import { describeGs1Prefix, gtinTypoCandidates, lookupGs1Prefix, type Gs1PrefixRange } from './gtin';
 import type { Gs1Element } from './gs1-data';
 import type { ParsedScan } from './parse-scan';
 import type { ProductSummary } from './registry-types';
@@ -44,6 +44,10 @@ export function describeNotAStamp(scan: ParsedScan, ctx: NotAStampContext): Veri
         result.gtin = gtinCard(scan.gtin.digits, scan.gtin.gtin14, scan.format, true);
       } else {
         reasons.push({ code: 'gtin', message_vi: scan.error.message_vi, message_en: scan.error.message_en, error: scan.error.code });
+        if (scan.error.code === 'bad_check_digit') {
+          const suggestion = typoSuggestion(scan.digits, ctx);
+          if (suggestion) reasons.push(suggestion);
+        }
         result.gtin = gtinCard(scan.digits, null, null, false);
       }
       break;
@@ -111,6 +115,22 @@ export function describeNotAStamp(scan: ParsedScan, ctx: NotAStampContext): Veri
       throw new Error(`a ${scan.kind} is not described here`);
   }
   return result;
+}
+
+/** "Did you mean": registered products whose GTIN is one typing slip away (at most three). */
+function typoSuggestion(digits: string, ctx: NotAStampContext): Reason | null {
+  const matches = gtinTypoCandidates(digits)
+    .map((candidate) => ({ candidate, products: ctx.productsByGtin(candidate.padStart(14, '0')) }))
+    .filter((m) => m.products.length > 0)
+    .slice(0, 3);
+  if (matches.length === 0) return null;
+  const list = matches.map((m) => `${m.candidate} (${m.products[0]!.name})`).join('; ');
+  return {
+    code: 'gtin_typo_suggestion',
+    suggestions: matches.map((m) => m.candidate),
+    message_vi: `Có phải bạn định nhập: ${list}? Mã này chỉ khác mã bạn nhập một chữ số.`,
+    message_en: `Did you mean: ${list}? It differs from what you typed by one digit.`,
+  };
 }
 
 /** One reason per GS1 element: its name, its value, and a date or measure read out. */

@@ -161,6 +161,17 @@ describe('verifyOffline', () => {
     const offline = await verifyOffline(store, code, NOW);
     expect(offline.gtin!.registryMatches.map((p) => p.name)).toEqual([DEMO_PRODUCT_QUERY]);
     expect(offline.gtin!.registryMatches).toEqual((await verifyOnline(code)).gtin!.registryMatches);
+    // Typed with one digit wrong, or two neighbours swapped: the check digit fails and both
+    // answers suggest the registered code.
+    for (const typo of [code.slice(0, 5) + String((Number(code[5]) + 1) % 10) + code.slice(6), code.slice(0, 3) + code[4] + code[3] + code.slice(5)]) {
+      if (typo === code) continue;
+      const offlineTypo = await verifyOffline(store, typo, NOW);
+      const onlineTypo = await verifyOnline(typo);
+      const suggestion = offlineTypo.reasons.find((r) => r.code === 'gtin_typo_suggestion');
+      expect(suggestion?.suggestions, typo).toContain(code);
+      expect(suggestion?.message_vi).toMatch(/Có phải bạn định nhập: .*Gà đồi Ba Vì/);
+      expect(offlineTypo.reasons).toEqual(onlineTypo.reasons);
+    }
   });
 
   it('other URLs and text get the server’s not-a-stamp card', async () => {

@@ -65,6 +65,7 @@ export const en: Messages = {
   verdictNoData: 'Not checked yet',
   verdictTypedSerial: 'The serial was issued',
   verdictTypedSerialLead: 'You typed the serial, so there is no digital signature to check: the serial is on the list of issued stamps and the stamp is active. Scan the QR code if you can for a stronger check.',
+  verdictTypedCautionLead: 'The serial you typed is on the list of issued stamps, but something is unusual. Read the reasons below before buying.',
   verdictTypedNeedsConnection: 'A connection is needed to check the serial',
   verdictTypedNeedsConnectionLead: 'A typed serial can only be checked on the server. The check is sent once online.',
   verdictNoDataLead: 'This phone has no data yet for checking without a connection. Connect once to download it; this scan will be checked when there is a connection.',

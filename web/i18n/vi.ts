@@ -64,6 +64,7 @@ export const vi = {
   verdictNoData: 'Chưa kiểm tra được',
   verdictTypedSerial: 'Số sê-ri đã được phát hành',
   verdictTypedSerialLead: 'Bạn nhập tay số sê-ri nên không có chữ ký số để kiểm tra: số sê-ri có trong danh sách tem đã phát hành và tem còn hiệu lực. Quét mã QR nếu được để kiểm tra chắc chắn hơn.',
+  verdictTypedCautionLead: 'Số sê-ri bạn nhập có trong danh sách tem đã phát hành, nhưng có dấu hiệu bất thường. Hãy đọc lý do dưới đây trước khi mua.',
   verdictTypedNeedsConnection: 'Cần có mạng để kiểm tra số sê-ri',
   verdictTypedNeedsConnectionLead: 'Số sê-ri nhập tay chỉ kiểm tra được trên máy chủ. Lượt kiểm tra sẽ được gửi khi có mạng.',
   verdictNoDataLead: 'Máy chưa có dữ liệu để kiểm tra khi không có mạng. Hãy kết nối mạng một lần để tải dữ liệu; lượt quét này sẽ được gửi kiểm tra khi có mạng.',

@@ -5,6 +5,7 @@
 // and active, batch, repeat scans, the product — the payload names no product) waits for
 // the upload. Anything else gets the same not-a-stamp card as online, from local data.
 import type { Gs1PrefixRange } from '../../server/domain/gs1-prefix';
+import { gtinTypoCandidates } from '../../server/domain/gtin';
 import { describeNotAStamp } from '../../server/domain/not-a-stamp';
 import { parseScan, type ParsedScan } from '../../server/domain/parse-scan';
 import { routeScan, typedSerialNeedsConnectionReason } from '../../server/domain/scan-route';
@@ -60,7 +61,12 @@ function buildContext(view: RegistryView): VerifyContext {
 export async function verifyOffline(store: OfflineStore, payload: string, now: Date): Promise<VerifyResult> {
   const checkedAt = now.toISOString();
   const view = await loadRegistry(store, VERIFY_KINDS);
-  if (!view || !view.config) return { verdict: 'unverified', reasons: [NO_REGISTRY], checkedAt };
+  if (!view || !view.config) {
+    // A typed serial needs the server whatever the phone holds: say that rather than "no data yet".
+    const bare = parseScan(payload, { publicHosts: [], officialDomains: [] });
+    const reason = bare.kind === 'typed_serial' ? typedSerialNeedsConnectionReason(bare.serial) : NO_REGISTRY;
+    return { verdict: 'unverified', reasons: [reason], checkedAt };
+  }
   const context = view.derived('verify', () => buildContext(view));
   const dataAsOf = view.syncedAt ?? view.generatedAt;
   // Vietnam's calendar date (UTC+7), as the server's clock.today() gives it.
@@ -94,10 +100,11 @@ async function checkStamp(stamp: Stamp, context: VerifyContext, dataAsOf: string
 async function registryMatches(store: OfflineStore, view: RegistryView, scan: ParsedScan, today: string): Promise<Map<string, ProductSummary[]>> {
   const gtin14 = scan.kind === 'gtin' && scan.ok ? scan.gtin.gtin14 : scan.kind === 'digital_link' && scan.ok ? (scan.link.gtin?.gtin14 ?? null) : scan.kind === 'gs1' && scan.ok ? (scan.data.gtin?.gtin14 ?? null) : null;
   const matches = new Map<string, ProductSummary[]>();
-  if (!gtin14) return matches;
-  const ids = productIdsByGtin(view.rows('products'), gtin14);
-  if (ids.length === 0) return matches;
+  // A barcode failing its check digit: the codes one slip away, for "did you mean".
+  const wanted = gtin14 ? [gtin14] : scan.kind === 'gtin' && !scan.ok ? gtinTypoCandidates(scan.digits).map((c) => c.padStart(14, '0')) : [];
+  const found = wanted.map((g) => [g, productIdsByGtin(view.rows('products'), g)] as const).filter(([, ids]) => ids.length > 0);
+  if (found.length === 0) return matches;
   const loaded = await loadCatalogueView(store);
-  if (loaded) matches.set(gtin14, productSummaries(loaded.catalogue, ids, today));
+  if (loaded) for (const [g, ids] of found) matches.set(g, productSummaries(loaded.catalogue, ids, today));
   return matches;
 }

@@ -194,8 +194,9 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
   /**
    * A serial typed from under the QR: there is no signature, so the stamp record is the only
    * evidence. Every unissued serial gets one and the same answer, and every typed serial
-   * costs one signature check (on the dummy key), so neither the words nor the time tell
-   * an issued serial from an unissued one beyond the 80-bit guess it takes to find one.
+   * costs one signature check (on the dummy key) like a scanned one. An issued serial still
+   * answers with its stamp (that is the point), so what keeps enumeration expensive is the
+   * 80-bit random serial: a guess hits an issued one with odds of (issued stamps) / 2^80.
    */
   async function verifyTypedSerial(serial: string, input: VerifyInput, scannedAt: string, now: string, today: string): Promise<VerifyOutcome> {
     const record = stamps.stamp(serial);

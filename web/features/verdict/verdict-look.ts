@@ -10,6 +10,7 @@ export function verdictLook(t: Messages, verdict: Verdict, dataDate: string, rea
   if (reasonCodes.includes('typed_serial_needs_connection')) return { icon: 'offline', title: t.verdictTypedNeedsConnection, lead: t.verdictTypedNeedsConnectionLead, tone: 'info' };
   // A typed serial proves less than a signature: the green title must not claim one was checked.
   if (verdict === 'authentic' && reasonCodes.includes('typed_serial')) return { icon: 'check', title: t.verdictTypedSerial, lead: t.verdictTypedSerialLead, tone: 'good' };
+  if (verdict === 'caution' && reasonCodes.includes('typed_serial')) return { icon: 'warning', title: t.verdictCaution, lead: t.verdictTypedCautionLead, tone: 'warn' };
   switch (verdict) {
     case 'authentic':
       return { icon: 'check', title: t.verdictAuthentic, lead: t.verdictAuthenticLead, tone: 'good' };
