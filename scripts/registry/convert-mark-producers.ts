@@ -13,11 +13,15 @@ const RELATIONSHIPS = new Set(['applicant', 'gi_manager', 'registered_owner']);
 /** "QĐ 2221/QĐ-UBND …" → "2221/QĐ-UBND", or ''. */
 const decisionOf = (notes: string) => /(\d+\/QĐ-UBND)/.exec(notes)?.[1] ?? '';
 
-/** The Vietnamese sentence a shopper reads about a mark's applicant, manager or owner. */
-export function markPartyNote(relationship: string, party: string, decision: string): string {
+/**
+ * The Vietnamese sentence a shopper reads about a mark's applicant, manager or owner;
+ * `grantKnown` when another source (marks.csv) already says the mark was granted.
+ */
+export function markPartyNote(relationship: string, party: string, decision: string, grantKnown = false): string {
   if (relationship === 'applicant') {
     const by = decision ? `Quyết định ${decision} của UBND TP Hà Nội` : 'UBND TP Hà Nội';
-    return `${by} cho phép ${party} dùng địa danh để đăng ký nhãn hiệu này (đơn vị xin đăng ký, không phải danh sách cơ sở được dùng nhãn). Nguồn không xác nhận nhãn hiệu đã được cấp văn bằng.`;
+    const permitted = `${by} cho phép ${party} dùng địa danh để đăng ký nhãn hiệu này (đơn vị xin đăng ký, không phải danh sách cơ sở được dùng nhãn).`;
+    return grantKnown ? permitted : `${permitted} Nguồn không xác nhận nhãn hiệu đã được cấp văn bằng.`;
   }
   if (relationship === 'gi_manager') return `Tổ chức quản lý chỉ dẫn địa lý: ${party}.`;
   return `Chủ sở hữu nhãn hiệu: ${party}.`;
@@ -58,7 +62,7 @@ export function applyMarkProducers(dir: string, marks: Row[], research: Research
     } else {
       mark.source_document = `${String(mark.source_document)}; ${r.where}`;
     }
-    const note = markPartyNote(relationship, r.get('producer'), decisionOf(notes));
+    const note = markPartyNote(relationship, r.get('producer'), decisionOf(notes), mark.status === 'granted');
     mark.notes = mark.notes ? `${String(mark.notes)} ${note}` : note;
     research.keep('mark_producers', id, notes, r.where);
   }

@@ -2,7 +2,7 @@ import { isIsoDate } from '../../server/domain/ocop';
 import { shortHash } from '../../server/domain/registry-kinds';
 import { slugify } from '../../server/domain/vietnamese';
 import type { Row } from './convert-places';
-import { publicMarkCell, type ResearchNotes } from './public-text';
+import { publicMarkCell, publicProgrammeCell, type ResearchNotes } from './public-text';
 import { readSourceCsv, type SourceRow } from './read-source';
 
 const MARK_KINDS: Record<string, string> = {
@@ -58,13 +58,13 @@ export function convertAwards(dir: string, research: ResearchNotes): { awards: R
   const programmes = readSourceCsv(dir, 'hvncl_program_years.csv').map((r) => ({
     id: `HVNCL-${r.get('year')}`,
     year: r.get('year'),
-    recognised_products: r.get('recognised_products'),
-    enterprises: r.get('enterprises'),
-    applicants: r.get('applicants'),
-    groups: r.get('groups'),
-    votes: r.get('votes'),
-    rank_breakdown: r.get('rank_breakdown'),
-    ceremony: r.get('ceremony'),
+    recognised_products: publicProgrammeCell(r.get('recognised_products')),
+    enterprises: publicProgrammeCell(r.get('enterprises')),
+    applicants: publicProgrammeCell(r.get('applicants')),
+    groups: publicProgrammeCell(r.get('groups')),
+    votes: publicProgrammeCell(r.get('votes')),
+    rank_breakdown: publicProgrammeCell(r.get('rank_breakdown')),
+    ceremony: publicProgrammeCell(r.get('ceremony')),
     notes: research.keep('award_programmes', `HVNCL-${r.get('year')}`, r.get('notes'), r.where),
     source_url: r.get('source_url'),
     source_document: r.where,

@@ -50,6 +50,32 @@ export function publicProductName(raw: string): string {
   return inner.charAt(0).toLocaleUpperCase('vi') + inner.slice(1);
 }
 
+/** Cells of hvncl_program_years.csv the gatherers wrote in English, in Vietnamese. */
+const PROGRAMME_CELLS: Record<string, string> = {
+  '131,775 online + 119,389 direct': '131.775 phiếu trực tuyến + 119.389 phiếu trực tiếp',
+  '330,813': '330.813',
+  '535,929': '535.929',
+  '213 (of 295 entered)': '213 (trong 295 sản phẩm tham gia)',
+  '225 enterprises applied; 150 with 295 products qualified': '225 doanh nghiệp đăng ký; 150 doanh nghiệp với 295 sản phẩm đủ điều kiện',
+  'TOP 1 = 50 products of 33 enterprises': 'TOP 1: 50 sản phẩm của 33 doanh nghiệp',
+  'TOP1 25 / TOP2 35 / TOP3 40 / TOP4 50': 'TOP 1: 25 / TOP 2: 35 / TOP 3: 40 / TOP 4: 50',
+  '276 products of 142 businesses': '276 sản phẩm của 142 doanh nghiệp',
+  '124 enterprises with 241 products': '124 doanh nghiệp với 241 sản phẩm',
+  'planned 2023-11-17': 'dự kiến 17/11/2023',
+  '2022-11-11, phố đi bộ Trịnh Công Sơn (Tây Hồ)': '11/11/2022, phố đi bộ Trịnh Công Sơn (Tây Hồ)',
+  '2024-11-28, phố đi bộ Trịnh Công Sơn': '28/11/2024, phố đi bộ Trịnh Công Sơn',
+  '2025-11-29, Không gian văn hóa sáng tạo Tây Hồ': '29/11/2025, Không gian văn hóa sáng tạo Tây Hồ',
+};
+
+/** An award-programme cell in Vietnamese; throws on English it does not know. */
+export function publicProgrammeCell(raw: string): string {
+  const mapped = PROGRAMME_CELLS[raw];
+  if (mapped !== undefined) return mapped;
+  if (/\b(of|with|and|planned|products|enterprises|businesses|online|direct|entered|applied|qualified)\b/i.test(raw))
+    throw new Error(`hvncl_program_years.csv cell "${raw}" reads as English: add it to PROGRAMME_CELLS`);
+  return raw;
+}
+
 /** The team's notes on records, kept beside the data but out of the public record. */
 export class ResearchNotes {
   readonly rows: Row[] = [];

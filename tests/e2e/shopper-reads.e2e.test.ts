@@ -60,6 +60,24 @@ describe.skipIf(!hasChromium)('what a shopper reads (Chromium, 390 px)', () => {
     }
   });
 
+  it('the marks page says who applied for a mark and that no source names its producers', async () => {
+    const phone = await launchPhone({ width: WIDTH });
+    try {
+      const page = await phone.context.newPage();
+      await page.goto(`${server.url}/marks`);
+      const mark = page.locator('li', { hasText: 'Thanh long ruột đỏ (Ba Vì)' });
+      await mark.waitFor({ timeout: 30_000 });
+      const text = await mark.innerText();
+      expect(text).toContain('cho phép Hội Nông dân xã Cẩm Lĩnh dùng địa danh để đăng ký nhãn hiệu này');
+      expect(text).toContain('Nguồn không nêu cơ sở sản xuất nào được dùng nhãn này.');
+      expect(text).not.toMatch(FILE_NAMES);
+      await mark.screenshot({ path: join(SCREENSHOTS, 'mark-applicant.png') });
+      console.log(`e2e screenshot: ${join(SCREENSHOTS, 'mark-applicant.png')}`);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('"nhan dai thanh" says which words matched and labels the results as partial matches', async () => {
     const phone = await launchPhone({ width: WIDTH });
     try {

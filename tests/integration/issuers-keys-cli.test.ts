@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PRODUCT_QUERY } from '../../server/services/stamps/demo-stamps';
 import type { VerifyResult } from '../../server/services/verify/verify-types';
 import { createTestRuntime } from '../helpers/test-runtime';
+import { DEMO_PRODUCT_QUERY } from '../../server/services/stamps/demo-stamps';
 
 let t: Awaited<ReturnType<typeof createTestRuntime>>;
 beforeAll(async () => {

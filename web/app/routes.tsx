@@ -1,7 +1,7 @@
 // Which screen a path shows. The scan screen is in the main bundle (it is the home
 // screen and must paint first); everything else loads on demand.
 import type { ComponentType, JSX } from 'preact';
-import type { APP_ID_PREFIXES, APP_STATIC_PATHS } from '../../server/domain/app-paths';
+import { isAppPath, type APP_ID_PREFIXES, type APP_STATIC_PATHS } from '../../server/domain/app-paths';
 import { NotFoundScreen } from '../features/not-found/NotFoundScreen';
 import { ScanScreen } from '../features/scan/ScanScreen';
 import { lazyScreen } from './lazy-screen';
@@ -50,9 +50,10 @@ export function screenFor(path: string): JSX.Element {
 }
 
 /** Which bottom-bar tab a path belongs to. */
-export function tabOf(path: string): 'scan' | 'directory' | 'history' | 'about' {
+export function tabOf(path: string): 'scan' | 'directory' | 'history' | 'about' | null {
   if (path.startsWith('/directory') || path.startsWith('/product') || path.startsWith('/producer') || path.startsWith('/marks') || path.startsWith('/awards')) return 'directory';
   if (path.startsWith('/history')) return 'history';
   if (path.startsWith('/about')) return 'about';
-  return 'scan';
+  // A page the app does not have belongs to no tab.
+  return isAppPath(path) || /^\/s\//i.test(path) ? 'scan' : null;
 }

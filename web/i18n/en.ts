@@ -201,6 +201,7 @@ export const en: Messages = {
   filterStars: 'OCOP stars',
   filterGroup: 'Product group',
   filterPlace: 'Where it is made',
+  filterPlaceSearch: 'Type a province, ward/commune or former district…',
   placeGroupProvince: 'Province/city',
   placeGroupCurrent: 'Commune/ward (since 1 July 2025)',
   placeGroupOldDistrict: 'Former district (before 1 July 2025)',

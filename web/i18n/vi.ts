@@ -200,6 +200,7 @@ export const vi = {
   filterStars: 'Số sao OCOP',
   filterGroup: 'Nhóm sản phẩm',
   filterPlace: 'Nơi sản xuất',
+  filterPlaceSearch: 'Gõ tên tỉnh, xã/phường hoặc huyện cũ…',
   placeGroupProvince: 'Tỉnh, thành phố',
   placeGroupCurrent: 'Xã, phường (từ 1/7/2025)',
   placeGroupOldDistrict: 'Quận, huyện cũ (trước 1/7/2025)',

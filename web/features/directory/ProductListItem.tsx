@@ -17,6 +17,7 @@ export function ProductListItem({ product, partial = false }: { product: Product
       <div class="muted">{[...new Set([product.producerName, product.placeName, product.province].filter(Boolean))].join(' · ')}</div>
       <div>
         <Stars stars={product.stars} potentialFive={product.potentialFive} />
+        {product.stars && product.certYear ? <span class="muted"> · {t.ocopYear(product.certYear)}</span> : null}
         {cert === 'expired' ? <span class="tag status-expired">{t.certExpired}</span> : null}
         {product.isAggregate ? <span class="tag">{t.aggregateRow(product.aggregateCount)}</span> : null}
         {partial ? <span class="tag partial">{t.matchPartial}</span> : null}

@@ -7,18 +7,14 @@ export function NotFoundScreen() {
     <div class="screen not-found" data-screen="not-found">
       <h1>{t.notFoundTitle}</h1>
       <p>{t.notFoundLead}</p>
-      <ul class="plain ways-on">
-        <li>
-          <a class="btn" href="/">
-            {t.navScan}
-          </a>
-        </li>
-        <li>
-          <a class="btn secondary" href="/directory">
-            {t.notFoundDirectory}
-          </a>
-        </li>
-      </ul>
+      <p class="ways-on">
+        <a class="btn" href="/">
+          {t.navScan}
+        </a>
+        <a class="btn secondary" href="/directory">
+          {t.notFoundDirectory}
+        </a>
+      </p>
     </div>
   );
 }

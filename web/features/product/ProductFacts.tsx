@@ -5,6 +5,7 @@ import { issuingBodyName } from '../../../server/domain/issuing-body';
 import type { Award, Mark, OcopCertification, Producer, ProductSummary } from '../../../server/domain/registry-types';
 import { showDate } from '../../app/vietnam-time';
 import { useI18n } from '../../i18n/i18n';
+import { ratingNoteLabel } from '../../i18n/ocop-groups';
 import type { Messages } from '../../i18n/messages';
 import { SourceLink } from '../../ui/SourceLink';
 import { Stars } from '../../ui/Stars';
@@ -14,7 +15,7 @@ export const markKindLabel = (t: Messages, kind: Mark['kind']) =>
 
 /** An OCOP certificate: stars, year, decision, issuer (current name, the one at the time as history), term. */
 export function CertificationItem({ cert }: { cert: OcopCertification }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const byYear = !cert.validUntil && cert.latestUntil;
   const status =
     cert.status === 'valid'
@@ -43,7 +44,7 @@ export function CertificationItem({ cert }: { cert: OcopCertification }) {
         {cert.validUntil ? <span> · {t.ocopValidUntil(showDate(cert.validUntil))}</span> : null}
       </div>
       {byYear ? <div class="muted small">{t.ocopYearRule}</div> : null}
-      {cert.ratingNote ? <div class="muted">{cert.ratingNote}</div> : null}
+      {cert.ratingNote ? <div class="muted">{ratingNoteLabel(lang, cert.ratingNote)}</div> : null}
       <SourceLink provenance={cert.provenance} />
     </li>
   );
