@@ -5,7 +5,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PRODUCT_QUERY } from '../../server/services/stamps/demo-stamps';
 import type { VerifyResult } from '../../server/services/verify/verify-types';
 import { createTestRuntime } from '../helpers/test-runtime';
 import { DEMO_PRODUCT_QUERY } from '../../server/services/stamps/demo-stamps';
