@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { sendError } from '../errors';
 
@@ -9,17 +9,28 @@ import { sendError } from '../errors';
  * body is never buffered (the node adapter then drains at most 64 MB or 500 ms and closes).
  * Each route passes its own limit (verify a few KB; reports more once they carry photos).
  */
-export const limitBody = (maxBytes: number): MiddlewareHandler =>
-  bodyLimit({
-    maxSize: maxBytes,
-    onError: (c) => {
-      c.header('Connection', 'close');
-      return sendError(c, 413, {
-        code: 'payload_too_large',
-        message: `The request body is larger than ${formatBytes(maxBytes)}`,
-        message_vi: `Nội dung gửi lên vượt quá ${formatBytes(maxBytes)}`,
-      });
-    },
-  });
+export const limitBody = (maxBytes: number): MiddlewareHandler => {
+  const tooLarge = (c: Context) => {
+    c.header('Connection', 'close');
+    return sendError(c, 413, {
+      code: 'payload_too_large',
+      message: `The request body is larger than ${formatBytes(maxBytes)}`,
+      message_vi: `Nội dung gửi lên vượt quá ${formatBytes(maxBytes)}`,
+    });
+  };
+  const streamed = bodyLimit({ maxSize: maxBytes, onError: tooLarge });
+  return async (c, next) => {
+    // A declared length is all Node's parser lets through, so it is checked here and the body
+    // left untouched: hono's bodyLimit wraps the body in a web stream, which takes the node
+    // adapter off its fast path (measured: ~13% of verify's CPU). Chunked bodies, which
+    // declare nothing, are counted as they stream.
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && /^\d+$/.test(declared) && c.req.header('transfer-encoding') === undefined) {
+      if (Number(declared) > maxBytes) return tooLarge(c);
+      return next();
+    }
+    return streamed(c, next);
+  };
+};
 
 const formatBytes = (n: number) => (n % 1024 === 0 ? `${n / 1024} KB` : `${n} bytes`);

@@ -1,6 +1,7 @@
 // Device ids the server hands out (issue #9 item 4). A phone asks once and keeps its id;
 // only such ids can make a scan count as another phone's check. New ids are rate-limited
 // per address and network, so one actor cannot mint a crowd of phones.
+import { createRecentCache } from '../../repositories/recent-cache';
 import type { ClientLimits } from '../limits/client-limits';
 import { isDeviceToken, issueDeviceToken } from '../verify/device-token';
 
@@ -12,11 +13,21 @@ export interface DeviceService {
 }
 
 export function createDeviceService(deps: { secret: Uint8Array; limits: ClientLimits }): DeviceService {
+  // A phone sends its id with every scan: its MAC is checked once, then remembered (bounded).
+  const checked = createRecentCache<string, boolean>(20_000);
   return {
     issue(client, nowMs) {
       const wait = deps.limits.admit('device', client, nowMs);
       return wait ? { retryAfterMs: wait } : { token: issueDeviceToken(deps.secret) };
     },
-    isValid: (token): token is string => token !== undefined && isDeviceToken(deps.secret, token),
+    isValid(token): token is string {
+      if (token === undefined) return false;
+      let valid = checked.get(token);
+      if (valid === undefined) {
+        valid = isDeviceToken(deps.secret, token);
+        checked.set(token, valid);
+      }
+      return valid;
+    },
   };
 }
