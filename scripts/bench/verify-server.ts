@@ -35,8 +35,9 @@ process.on('message', () => {
   loopDelay.reset();
   gc = { count: 0, totalMs: 0, maxMs: 0 };
 });
-const listen = (fetch: (req: Request) => Response | Promise<Response>, extra: object) =>
-  serve({ fetch: (req: Request) => (requests++, fetch(req)), port: 0, hostname: '127.0.0.1' }, (info) => console.log(JSON.stringify({ port: info.port, ...extra })));
+// The node adapter's env (incoming, outgoing) is passed on: the app reads the client's address from it.
+const listen = (fetch: (req: Request, env?: unknown) => Response | Promise<Response>, extra: object) =>
+  serve({ fetch: (req: Request, env: unknown) => (requests++, fetch(req, env)), port: 0, hostname: '127.0.0.1' }, (info) => console.log(JSON.stringify({ port: info.port, ...extra })));
 
 if (mode === 'hello') {
   // About the size of a genuine stamp's verify answer (product card included).

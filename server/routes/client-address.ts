@@ -10,11 +10,9 @@ export function clientIp(c: Context, proxies: number): string {
     const seen = hops.at(-proxies);
     if (seen) return seen.slice(0, 64);
   }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // app.request() in tests has no socket
-  }
+  // app.request() in tests has no socket (checked, not caught: an exception per request costs ~50 µs).
+  if (!(c.env as { incoming?: unknown } | undefined)?.incoming) return 'unknown';
+  return getConnInfo(c).remote.address ?? 'unknown';
 }
 
 type Client = { ip: string; network: string };
