@@ -14,8 +14,12 @@ export interface TokenBuckets {
   take(key: string, nowMs: number): number;
 }
 
-/** Buckets of one rule, at most `maxKeys` keys (default 100,000: ~10 MB). */
-export function createTokenBuckets(rule: BucketRule, maxKeys = 100_000): TokenBuckets {
+/**
+ * Buckets of one rule, at most `maxKeys` keys (default 20,000: ~2.5 MB). Past that the least
+ * recently seen keys are forgotten (a fresh burst for them): only an actor with more than
+ * 20,000 addresses in play at once gains by it.
+ */
+export function createTokenBuckets(rule: BucketRule, maxKeys = 20_000): TokenBuckets {
   const buckets = createRecentCache<string, { tokens: number; at: number }>(maxKeys);
   return {
     take(key, nowMs) {
