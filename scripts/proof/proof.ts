@@ -35,24 +35,23 @@ const verify = async (server: ServerProcess, body: Record<string, unknown>, from
   const res = await post(server, '/api/verify', body, from);
   return { status: res.status, body: (await res.json()) as { verdict?: string; reasons?: { code: string }[]; deviceToken?: string } };
 };
-/** Send a body of `bytes` and read the answer as soon as the server gives one (it may close before the body is sent). */
+/**
+ * Declare a body of `bytes` and send none of it: a server that refuses by the declared length
+ * answers at once; one that reads the body first never answers (→ -1 after 5 s).
+ */
 const postHuge = (server: ServerProcess, path: string, bytes: number) =>
   new Promise<number>((resolve) => {
     const req = request(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(bytes) } }, (res) => {
       res.resume();
       resolve(res.statusCode ?? -1);
+      req.destroy();
     });
     req.on('error', () => resolve(-1));
-    const chunk = Buffer.alloc(1024 * 1024, 0x78);
-    let sent = 0;
-    const pump = () => {
-      while (sent < bytes) {
-        sent += chunk.length;
-        if (!req.write(chunk)) return void req.once('drain', pump);
-      }
-      req.end();
-    };
-    pump();
+    req.flushHeaders();
+    setTimeout(() => {
+      resolve(-1);
+      req.destroy();
+    }, 5000);
   });
 const token = async (server: ServerProcess, from: string) => ((await (await post(server, '/api/device', {}, from)).json()) as { deviceToken: string }).deviceToken;
 

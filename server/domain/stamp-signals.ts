@@ -94,24 +94,33 @@ export function othersSeen(s: StampSignals, device: string | null, network: stri
 }
 
 /**
- * Another device on another network checked it in another province too recently to have
- * travelled: the latest such entry, or null. One network alone can never raise it.
+ * Other phones checked it in another province too recently to have travelled: the latest such
+ * entry, or null. That province must be attested by at least two networks other than the
+ * checker's, so one actor (one network, any number of invented places) can never raise it,
+ * and neither can the checker's own scan as the second network.
  */
 export function travelConflict(
   s: StampSignals,
   current: { device: string | null; network: string | null; at: number; province: string | null },
   provinceOf: (place: string) => string | null,
   travelHours: number,
-): { entry: EvidenceEntry; hoursApart: number } | null {
+): { entry: EvidenceEntry; hoursApart: number; networks: number } | null {
   if (!current.province) return null;
-  let found: { entry: EvidenceEntry; hoursApart: number } | null = null;
+  const far = new Map<string, { latest: EvidenceEntry; networks: Set<string> }>();
   for (const x of s.evidence) {
     if (!x.place || x.device === current.device || x.network === current.network) continue;
     const province = provinceOf(x.place);
     if (!province || province === current.province) continue;
-    const hoursApart = Math.abs(current.at - x.lastAt) / 3600_000;
-    if (hoursApart >= travelHours) continue;
-    if (!found || x.lastAt > found.entry.lastAt) found = { entry: x, hoursApart };
+    if (Math.abs(current.at - x.lastAt) / 3600_000 >= travelHours) continue;
+    const p = far.get(province) ?? { latest: x, networks: new Set<string>() };
+    p.networks.add(x.network);
+    if (x.lastAt > p.latest.lastAt) p.latest = x;
+    far.set(province, p);
+  }
+  let found: { entry: EvidenceEntry; hoursApart: number; networks: number } | null = null;
+  for (const p of far.values()) {
+    if (p.networks.size < 2) continue;
+    if (!found || p.latest.lastAt > found.entry.lastAt) found = { entry: p.latest, hoursApart: Math.abs(current.at - p.latest.lastAt) / 3600_000, networks: p.networks.size };
   }
   return found;
 }

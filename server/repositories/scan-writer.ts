@@ -32,8 +32,11 @@ interface Waiter {
   since: number;
 }
 
-/** A writer over `write`, which must write all given rows in one transaction. */
-export function createScanWriter<T>(db: Db, write: (rows: T[]) => void, options: ScanWriterOptions = {}): ScanWriter<T> {
+/**
+ * A writer over `write`, which must write all given rows in one transaction; `written` hears
+ * of each committed batch (the caller forgets what it kept readable for those rows).
+ */
+export function createScanWriter<T>(db: Db, write: (rows: T[]) => void, options: ScanWriterOptions = {}, written?: (rows: T[]) => void): ScanWriter<T> {
   const defaultBusyMs = Number(db.pragma('busy_timeout', { simple: true }));
   // better-sqlite3 waits for a lock synchronously, stopping every request meanwhile: each
   // attempt waits only a few ms and the retries, off the loop, do the waiting.
@@ -62,6 +65,7 @@ export function createScanWriter<T>(db: Db, write: (rows: T[]) => void, options:
       return new Error(`could not write ${batch.length} scan${batch.length === 1 ? '' : 's'}: ${(e as Error)?.message ?? String(e)}`, { cause: e });
     }
     rows = []; // write() is synchronous: nothing was added meanwhile
+    written?.(batch);
     return null;
   };
 

@@ -249,12 +249,15 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
       for (const [serial, s] of latest) updateSignals.run(s.checks, s.firstAt, s.lastAt, serializeEvidence(s), s.overflow, serial);
     }),
     options.writer,
+    // Committed rows are readable from the database now: forget what was kept for them, and a
+    // stamp's unwritten signals only if no later scan has changed them since.
+    (rows) => {
+      for (const { event, clientKey, signals } of rows) {
+        if (clientKey) pendingClientKeys.delete(clientKey.toString('hex'));
+        if (signals && event.serial && unwritten.get(event.serial) === signals) unwritten.delete(event.serial);
+      }
+    },
   );
-  const afterCommit = () => {
-    if (writer.pending().length) return;
-    unwritten.clear();
-    pendingClientKeys.clear();
-  };
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
 
   // Read caches for the verify hot path. This connection's own writes update them;
@@ -391,13 +394,8 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
       writer.add({ event, clientKey, signals });
       return true;
     },
-    committed() {
-      return writer.commit().then(afterCommit);
-    },
-    flush() {
-      writer.flush();
-      afterCommit();
-    },
+    committed: () => writer.commit(),
+    flush: () => writer.flush(),
     externalVersion() {
       return Number(dataVersion.get());
     },

@@ -59,16 +59,17 @@ describe('clone evidence', () => {
     expect(buyer.stamp).toMatchObject({ checks: 6 });
   });
 
-  it('impossible travel needs two networks: one POST with a far place does nothing; another network does', async () => {
+  it('impossible travel needs two other networks: one POST with a far place does nothing; a second network there does', async () => {
     const { url } = await stamp();
-    const phoneA = await token('198.51.100.7');
-    await verify('198.51.100.7', { payload: url, deviceId: phoneA, place: 'vn:p68', scannedAt: minutesAgo(60) });
-    // Another invented phone on the same network, a province away an hour later: no alarm.
-    const same = await verify('198.51.100.8', { payload: url, deviceId: await token('198.51.100.8'), place: 'vn:00004' });
-    expect(codes(same)).not.toContain('impossible_travel');
-    const other = await verify('203.0.113.9', { payload: url, deviceId: await token('203.0.113.9'), place: 'vn:00004' });
-    expect(other.verdict).toBe('caution');
-    expect(other.reasons.find((r) => r.code === 'impossible_travel')).toMatchObject({ otherPlace: 'Tỉnh Lâm Đồng', hoursApart: 1 });
+    await verify('198.51.100.7', { payload: url, deviceId: await token('198.51.100.7'), place: 'vn:p68', scannedAt: minutesAgo(60) });
+    // The next shopper, on another network and a province away an hour later: no alarm.
+    const next = await verify('203.0.113.9', { payload: url, deviceId: await token('203.0.113.9'), place: 'vn:00004' });
+    expect(codes(next)).not.toContain('impossible_travel');
+    // Phones on a second network report the far province too: now it is travel.
+    await verify('192.0.2.5', { payload: url, deviceId: await token('192.0.2.5'), place: 'vn:p68', scannedAt: minutesAgo(50) });
+    const buyer = await verify('100.64.0.9', { payload: url, deviceId: await token('100.64.0.9'), place: 'vn:00004' });
+    expect(buyer.verdict).toBe('caution');
+    expect(buyer.reasons.find((r) => r.code === 'impossible_travel')).toMatchObject({ otherPlace: 'Tỉnh Lâm Đồng', hoursApart: 0.8 });
   });
 
   it('a back-dated offline scan moves the first check back', async () => {

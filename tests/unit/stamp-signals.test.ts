@@ -30,15 +30,19 @@ describe('stamp signals', () => {
     expect(othersSeen(s, 'me', 'mine')).toMatchObject({ networks: 3, more: true });
   });
 
-  it('impossible travel needs another device on another network in another province within the window', () => {
+  it('impossible travel needs the far province attested by two other networks within the window', () => {
     const province = (p: string) => (p === 'hanoi-ward' ? 'vn:p01' : p === 'dalat' ? 'vn:p68' : null);
-    let s = add(EMPTY_SIGNALS, 'b', 'n2', 10 * H, 'dalat');
     const here = { device: 'a', network: 'n1', at: 11 * H, province: 'vn:p01' };
-    expect(travelConflict(s, here, province, 3)).toMatchObject({ entry: { device: 'b' }, hoursApart: 1 });
-    expect(travelConflict(s, { ...here, network: 'n2' }, province, 3)).toBeNull();
-    expect(travelConflict(s, { ...here, at: 20 * H }, province, 3)).toBeNull();
-    s = add(EMPTY_SIGNALS, 'b', 'n2', 10 * H, 'hanoi-ward');
+    // One other network in Đà Lạt, however many of its phones: not enough.
+    let s = add(add(EMPTY_SIGNALS, 'b', 'n2', 10 * H, 'dalat'), 'c', 'n2', 10 * H, 'dalat');
     expect(travelConflict(s, here, province, 3)).toBeNull();
+    // A second network there: travel, naming the latest.
+    s = add(s, 'd', 'n3', 10.5 * H, 'dalat');
+    expect(travelConflict(s, here, province, 3)).toMatchObject({ entry: { device: 'd' }, hoursApart: 0.5, networks: 2 });
+    // Not when the checker is on one of those networks, nor outside the window, nor in the same province.
+    expect(travelConflict(s, { ...here, network: 'n3' }, province, 3)).toBeNull();
+    expect(travelConflict(s, { ...here, at: 20 * H }, province, 3)).toBeNull();
+    expect(travelConflict(s, { ...here, province: 'vn:p68' }, province, 3)).toBeNull();
   });
 
   it('round-trips through its stored text and reads damaged text as no evidence', () => {
