@@ -4,6 +4,7 @@ import type { Db } from '../db/connection';
 import { createAuditLogRepository } from '../repositories/audit-log.repository';
 import type { Clock } from '../repositories/clock';
 import { createReportRepository } from '../repositories/report.repository';
+import { createReportMapRepository, type PlaceReportCount } from '../repositories/report-map.repository';
 import { createSessionRepository } from '../repositories/session.repository';
 import { createUserRepository } from '../repositories/user.repository';
 import { createRegistryAdminService, type RegistryAdminService } from './admin/registry-admin.service';
@@ -15,6 +16,8 @@ import type { StampHistory } from './inspector/stamp-history.service';
 import { createStampHistoryPager, type StampHistoryPager } from './inspector/stamp-history-page';
 import { createReportTriageService, type ReportTriageService } from './reports/report-triage.service';
 
+const HANOI = 'vn:p01';
+
 export interface StaffServices {
   auth: AuthService;
   users: UsersService;
@@ -22,6 +25,8 @@ export interface StaffServices {
   triage: ReportTriageService;
   stampHistory: StampHistoryPager;
   registryAdmin: RegistryAdminService;
+  /** Reports per current ward/commune of Hanoi, for the console's schematic map. */
+  reportMap(): { province: string; places: PlaceReportCount[] };
 }
 
 export function createStaffServices(deps: {
@@ -36,6 +41,7 @@ export function createStaffServices(deps: {
   const users = createUserRepository(db);
   const sessions = createSessionRepository(db);
   const audit = createAuditService({ log: createAuditLogRepository(db), clock });
+  const reportMap = createReportMapRepository(db);
   const throttle = createLoginThrottle({ ...DEFAULT_THROTTLE, ...deps.throttle });
   return {
     auth: createAuthService({ users, sessions, throttle, audit, clock }),
@@ -44,5 +50,6 @@ export function createStaffServices(deps: {
     triage: createReportTriageService({ reports: createReportRepository(db), users, audit, clock }),
     stampHistory: createStampHistoryPager({ history: deps.history, today: () => clock.today() }),
     registryAdmin: createRegistryAdminService({ ...deps.registryAdmin, audit, clock }),
+    reportMap: () => ({ province: HANOI, places: reportMap.countsInProvince(HANOI) }),
   };
 }

@@ -139,6 +139,14 @@ describe.skipIf(!hasChromium)('inspector console in Chromium', () => {
       await page.screenshot({ path: join(SCREENSHOTS, 'console-stamp.png'), fullPage: true });
       console.log(`e2e screenshots: ${join(SCREENSHOTS, 'console-*.png')}`);
 
+      // The map: Ba Đình gets two reports, drawn in its square.
+      for (const n of [1, 2]) await fetch(`${server.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientReportId: `e2e-map-report-${n}`, note: 'Nghi hàng giả', place: 'vn:00004' }) });
+      await page.getByRole('link', { name: 'Bản đồ' }).click();
+      await page.locator('svg.report-map').waitFor();
+      await expect(page.locator('svg.report-map rect').count()).resolves.toBeGreaterThan(100);
+      await expect(page.locator('ol li', { hasText: 'Ba Đình: 2 báo cáo, 2 chưa xử lý xong' }).count()).resolves.toBe(1);
+      await page.screenshot({ path: join(SCREENSHOTS, 'console-map.png'), fullPage: true });
+
       // Registry work: the import diff is shown before anything changes, then a batch is issued and revoked.
       await page.getByRole('link', { name: 'Danh bạ & tem' }).click();
       const marks = readFileSync('data/marks.csv', 'utf8').replace('Holder/number not stated.', 'Holder and number still not stated (e2e).');

@@ -119,6 +119,16 @@ describe('the inspectors\' workflow', () => {
     expect((await errorOf(await t.app.request('/api/reports'))).message_vi).toBe('Vui lòng đăng nhập');
   });
 
+  it('counts reports per Hanoi ward for the map, open ones apart', async () => {
+    const place = t.runtime.db.prepare("SELECT id FROM places WHERE era = 'current' AND parent_id = 'vn:p01' AND level IN ('ward', 'commune') ORDER BY id LIMIT 1").pluck().get() as string;
+    await postJson({ clientReportId: 'map-report-0001', note: 'x', place });
+    await postJson({ clientReportId: 'map-report-0002', note: 'y', place });
+    const map = (await (await t.app.request('/api/inspector/map', { headers: { cookie: inspector.cookie } })).json()) as { places: { id: string; reports: number; open: number; group: string | null }[] };
+    expect(map.places.length).toBeGreaterThan(100);
+    expect(map.places.find((p) => p.id === place)).toMatchObject({ reports: 2, open: 2, group: expect.any(String) });
+    expect(map.places.filter((p) => p.reports > 0)).toHaveLength(1);
+  });
+
   it('lists with filters and pages', async () => {
     for (let i = 0; i < 5; i++) await postJson({ clientReportId: `page-report-000${i}`, note: `báo cáo ${i}` });
     const page1 = (await (await t.app.request('/api/reports?limit=2&status=new', { headers: { cookie: inspector.cookie } })).json()) as { items: { id: number }[]; total: number };

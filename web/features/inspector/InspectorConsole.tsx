@@ -9,6 +9,7 @@ import { UsersScreen } from '../admin/UsersScreen';
 import { consoleApi, setCsrf, type ConsoleSession } from './console-api';
 import { consoleMessages, type ConsoleMessages } from './console-messages';
 import { ReportDetail } from './ReportDetail';
+import { ReportMap } from './ReportMap';
 import { ReportQueue } from './ReportQueue';
 import { ChangePassword, SignIn } from './SignIn';
 import { StampLookup } from './StampLookup';
@@ -47,6 +48,7 @@ export function InspectorConsole({ path }: { path: string }) {
   const screen =
     reportId && /^\d+$/.test(reportId) ? <ReportDetail {...props} id={Number(reportId)} key={reportId} />
     : path === '/inspector/stamps' ? <StampLookup {...props} />
+    : path === '/inspector/map' ? <ReportMap {...props} />
     : path === '/inspector/users' && isAdmin ? <UsersScreen {...props} />
     : path === '/inspector/audit' && isAdmin ? <AuditScreen {...props} />
     : path === '/inspector/registry' && isAdmin ? <RegistryScreen {...props} />
@@ -54,6 +56,7 @@ export function InspectorConsole({ path }: { path: string }) {
   const links: [string, string][] = [
     ['/inspector', m.navQueue],
     ['/inspector/stamps', m.navStamp],
+    ['/inspector/map', m.navMap],
     ...(isAdmin ? ([['/inspector/registry', m.navRegistry], ['/inspector/users', m.navUsers], ['/inspector/audit', m.navAudit]] as [string, string][]) : []),
   ];
   return (

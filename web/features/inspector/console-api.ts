@@ -52,6 +52,7 @@ export const consoleApi = {
   changeReport: (id: number, json: { status?: ReportStatus; assigneeId?: number | null; duplicateOf?: number | null; note?: string }) =>
     read(api.api.reports[':id'].$patch({ param: { id: String(id) }, json }, csrf())),
   stampHistory: (serial: string, cursor?: string) => read(api.api.inspector.stamps[':serial'].history.$get({ param: { serial }, query: cursor ? { cursor } : {} })),
+  reportMap: () => read(api.api.inspector.map.$get()),
   users: () => read(api.api.admin.users.$get()),
   invite: (email: string, role: 'inspector' | 'admin') => read(api.api.admin.users.$post({ json: { email, role } }, csrf())),
   changeUser: (id: number, json: { role?: 'inspector' | 'admin'; disabled?: boolean }) => read(api.api.admin.users[':id'].$patch({ param: { id: String(id) }, json }, csrf())),
