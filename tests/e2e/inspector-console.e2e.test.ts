@@ -126,6 +126,12 @@ describe.skipIf(!hasChromium)('inspector console in Chromium', () => {
 
       const shopper = await fetch(`${server.url}/api/reports/receipt/${receipt}`);
       expect(await shopper.json()).toEqual({ status: 'confirmed_fake', updatedAt: expect.any(String) });
+      const shopperPage = await phone.context.newPage();
+      await shopperPage.goto(`${server.url}/receipt?code=${receipt}`);
+      await expect(shopperPage.locator('[data-report-status]').getAttribute('data-report-status')).resolves.toBe('confirmed_fake');
+      await expect(shopperPage.locator('[data-report-status]').textContent()).resolves.toContain('đã xác nhận là hàng giả');
+      await shopperPage.screenshot({ path: join(SCREENSHOTS, 'receipt-status.png'), fullPage: true });
+      await shopperPage.close();
 
       await page.getByRole('link', { name: 'Nhật ký' }).click();
       await page.locator('td', { hasText: 'report.update' }).first().waitFor();

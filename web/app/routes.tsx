@@ -14,6 +14,7 @@ const AwardsScreen = lazyScreen(() => import('../features/awards/AwardsScreen').
 const HistoryScreen = lazyScreen(() => import('../features/history/HistoryScreen').then((m) => m.HistoryScreen));
 const AboutScreen = lazyScreen(() => import('../features/about/AboutScreen').then((m) => m.AboutScreen));
 const ReportScreen = lazyScreen(() => import('../features/report/ReportScreen').then((m) => m.ReportScreen));
+const ReceiptScreen = lazyScreen(() => import('../features/report/ReceiptScreen').then((m) => m.ReceiptScreen));
 // Inspectors' and admins' console: its own chunk, never loaded by a shopper.
 const InspectorConsole = lazyScreen(() => import('../features/inspector/InspectorConsole').then((m) => m.InspectorConsole));
 
@@ -30,6 +31,7 @@ const STATIC: Record<string, ComponentType> = {
   '/history': HistoryScreen,
   '/about': AboutScreen,
   '/report': ReportScreen,
+  '/receipt': ReceiptScreen,
 };
 
 /** The screen for a path; unknown paths show the scanner. */

@@ -81,7 +81,11 @@ export function ReportScreen() {
         <p role="status" class="notice">
           {state.kind === 'sent' ? t.reportSent : t.reportQueued}
         </p>
-        {state.kind === 'sent' && state.receipt ? <p class="receipt">{t.reportReceipt(state.receipt)}</p> : null}
+        {state.kind === 'sent' && state.receipt ? (
+          <p class="receipt">
+            {t.reportReceipt(state.receipt)} <a href={`/receipt?code=${state.receipt}`}>{t.receiptCheck}</a>
+          </p>
+        ) : null}
         <a class="btn secondary" href="/">
           {t.verdictScanAgain}
         </a>
