@@ -14,6 +14,7 @@ import { DEFAULT_THROTTLE, createLoginThrottle, type ThrottleRules } from './aut
 import { createUsersService, type UsersService } from './auth/users.service';
 import type { StampHistory } from './inspector/stamp-history.service';
 import { createStampHistoryPager, type StampHistoryPager } from './inspector/stamp-history-page';
+import { createCaseExport, type CaseExport } from './reports/case-export';
 import { createReportTriageService, type ReportTriageService } from './reports/report-triage.service';
 
 const HANOI = 'vn:p01';
@@ -25,6 +26,7 @@ export interface StaffServices {
   triage: ReportTriageService;
   stampHistory: StampHistoryPager;
   registryAdmin: RegistryAdminService;
+  caseExport: CaseExport;
   /** Reports per current ward/commune of Hanoi, for the console's schematic map. */
   reportMap(): { province: string; places: PlaceReportCount[] };
 }
@@ -43,12 +45,15 @@ export function createStaffServices(deps: {
   const audit = createAuditService({ log: createAuditLogRepository(db), clock });
   const reportMap = createReportMapRepository(db);
   const throttle = createLoginThrottle({ ...DEFAULT_THROTTLE, ...deps.throttle });
+  const triage = createReportTriageService({ reports: createReportRepository(db), users, audit, clock });
+  const stampHistory = createStampHistoryPager({ history: deps.history, today: () => clock.today() });
   return {
     auth: createAuthService({ users, sessions, throttle, audit, clock }),
     users: createUsersService({ users, sessions, audit, clock }),
     audit,
-    triage: createReportTriageService({ reports: createReportRepository(db), users, audit, clock }),
-    stampHistory: createStampHistoryPager({ history: deps.history, today: () => clock.today() }),
+    triage,
+    stampHistory,
+    caseExport: createCaseExport({ triage, history: stampHistory, audit }),
     registryAdmin: createRegistryAdminService({ ...deps.registryAdmin, audit, clock }),
     reportMap: () => ({ province: HANOI, places: reportMap.countsInProvince(HANOI) }),
   };

@@ -76,6 +76,7 @@ const TABLE: Record<string, Row> = {
   'GET /api/reports/receipt/:receipt': { request: () => ({ path: `/api/reports/receipt/${f.receipt}` }), expect: all(200) },
   'GET /api/reports': { request: () => ({ path: '/api/reports' }), expect: staff(200) },
   'GET /api/reports/:id': { request: () => ({ path: `/api/reports/${f.reportId}` }), expect: staff(200) },
+  'GET /api/reports/:id/export.csv': { request: () => ({ path: `/api/reports/${f.reportId}/export.csv` }), expect: staff(200) },
   'GET /api/reports/:id/photos/:seq': { request: () => ({ path: `/api/reports/${f.reportId}/photos/1` }), expect: staff(200) },
   'PATCH /api/reports/:id': { request: () => ({ path: `/api/reports/${f.reportId}`, body: { status: 'verifying' } }), expect: staff(200) },
   'POST /api/auth/login': { request: () => ({ path: '/api/auth/login', body: { email: 'inspector@qltt.gov.vn', password: TEST_PASSWORD } }), expect: all(200) },

@@ -1,6 +1,7 @@
 // Reports with photos and their workflow: shoppers file (JSON or multipart) and read their
 // status by receipt; inspectors list, read, change status, assign and note; the photos
 // stored have no metadata left.
+import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestRuntime } from '../helpers/test-runtime';
@@ -81,6 +82,9 @@ describe('reports from shoppers', () => {
     expect(Buffer.from(stored).includes('PhoneCo')).toBe(false);
     // Photos are for inspectors only.
     expect((await t.app.request(detail.photoList[0]!.url)).status).toBe(401);
+    // The case export fingerprints each stored photo.
+    const csv = await (await t.app.request(`/api/reports/${item.id}/export.csv`, { headers: { cookie: inspector.cookie } })).text();
+    expect(csv).toContain(`https://nguonviet.vn/api/reports/${item.id}/photos/1 sha256=${createHash('sha256').update(stored).digest('hex')}`);
   });
 
   it.each([
@@ -166,6 +170,14 @@ describe('the inspectors\' workflow', () => {
       ['thanh.tra@qltt.gov.vn', 'new', 'verifying'],
     ]);
     expect((await t.app.request('/api/reports/424242', { headers: { cookie: inspector.cookie } })).status).toBe(404);
+
+    // The case as CSV, with its notes; the export itself is audited.
+    const csv = await t.app.request(`/api/reports/${id}/export.csv`, { headers: { cookie: inspector.cookie } });
+    expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="report-${id}.csv"`);
+    const text = await csv.text();
+    expect(text).toContain('report,status,confirmed_fake');
+    expect(text).toContain('Tem giả, đã lập biên bản');
+    expect(t.runtime.deps.staff.audit.list({ limit: 1 })[0]).toMatchObject({ action: 'report.export', actorEmail: 'thanh.tra@qltt.gov.vn' });
   });
 });
 
