@@ -106,6 +106,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions = {}):
       db,
       clock,
       history,
+      placeName: (id) => catalogue.coarsePlace(id)?.name ?? null,
       registryAdmin: { registry, issuing: () => issuing, stamps, catalogue, catchUpSearch: () => search.catchUp() },
     }),
   };

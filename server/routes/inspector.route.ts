@@ -11,6 +11,10 @@ const historyQuery = z.object({ cursor: z.string().max(64).optional(), limit: z.
 /** /api/inspector: a stamp's full scan history with anomaly reasons, paged (thin: the history service does the work). */
 export const inspectorRoutes = (deps: AppDeps) =>
   new Hono()
+    .get('/alerts', requireRole(deps, 'inspector'), (c) => {
+      c.header('cache-control', 'no-store');
+      return c.json({ items: deps.staff.alerts() }, 200);
+    })
     .get('/map', requireRole(deps, 'inspector'), (c) => {
       c.header('cache-control', 'no-store');
       return c.json(deps.staff.reportMap(), 200);

@@ -5,6 +5,8 @@ import { createAuditLogRepository } from '../repositories/audit-log.repository';
 import type { Clock } from '../repositories/clock';
 import { createReportRepository } from '../repositories/report.repository';
 import { createReportMapRepository, type PlaceReportCount } from '../repositories/report-map.repository';
+import { createReportAlertsRepository } from '../repositories/report-alerts.repository';
+import { createAlertsService, type Alert } from './inspector/alerts.service';
 import { createSessionRepository } from '../repositories/session.repository';
 import { createUserRepository } from '../repositories/user.repository';
 import { createRegistryAdminService, type RegistryAdminService } from './admin/registry-admin.service';
@@ -27,6 +29,7 @@ export interface StaffServices {
   stampHistory: StampHistoryPager;
   registryAdmin: RegistryAdminService;
   caseExport: CaseExport;
+  alerts(): Alert[];
   /** Reports per current ward/commune of Hanoi, for the console's schematic map. */
   reportMap(): { province: string; places: PlaceReportCount[] };
 }
@@ -34,7 +37,8 @@ export interface StaffServices {
 export function createStaffServices(deps: {
   db: Db;
   clock: Clock;
-  history: { stampHistory(serial: string, today: string): StampHistory | null };
+  history: { stampHistory(serial: string, today: string): StampHistory | null; leakedKeyAlerts(): { kid: string; scans: number; serials: number; lastSeenAt: string }[] };
+  placeName: (id: string) => string | null;
   throttle?: Partial<ThrottleRules>;
   /** What the admins' registry operations need besides the audit log and the clock. */
   registryAdmin: Omit<Parameters<typeof createRegistryAdminService>[0], 'audit' | 'clock'>;
@@ -47,7 +51,9 @@ export function createStaffServices(deps: {
   const throttle = createLoginThrottle({ ...DEFAULT_THROTTLE, ...deps.throttle });
   const triage = createReportTriageService({ reports: createReportRepository(db), users, audit, clock });
   const stampHistory = createStampHistoryPager({ history: deps.history, today: () => clock.today() });
+  const alerts = createAlertsService({ reports: createReportAlertsRepository(db), leakedKeyAlerts: () => deps.history.leakedKeyAlerts(), placeName: deps.placeName, clock });
   return {
+    alerts: () => alerts.list(),
     auth: createAuthService({ users, sessions, throttle, audit, clock }),
     users: createUsersService({ users, sessions, audit, clock }),
     audit,

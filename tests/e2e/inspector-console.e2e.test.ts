@@ -145,6 +145,9 @@ describe.skipIf(!hasChromium)('inspector console in Chromium', () => {
       await page.screenshot({ path: join(SCREENSHOTS, 'console-stamp.png'), fullPage: true });
       console.log(`e2e screenshots: ${join(SCREENSHOTS, 'console-*.png')}`);
 
+      await page.getByRole('link', { name: 'Cảnh báo' }).click();
+      await page.getByRole('heading', { name: 'Cảnh báo cần xem trước' }).waitFor();
+
       // The map: Ba Đình gets two reports, drawn in its square.
       for (const n of [1, 2]) await fetch(`${server.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientReportId: `e2e-map-report-${n}`, note: 'Nghi hàng giả', place: 'vn:00004' }) });
       await page.getByRole('link', { name: 'Bản đồ' }).click();

@@ -86,6 +86,7 @@ const TABLE: Record<string, Row> = {
   // A wrong current password: reaching the handler (400) proves the caller was let through.
   'POST /api/auth/password': { request: () => ({ path: '/api/auth/password', body: { current: 'not the password', next: 'a brand new passphrase' } }), expect: staff(400) },
   'GET /api/inspector/stamps/:serial/history': { request: () => ({ path: `/api/inspector/stamps/${f.serial}/history` }), expect: staff(200) },
+  'GET /api/inspector/alerts': { request: () => ({ path: '/api/inspector/alerts' }), expect: staff(200) },
   'GET /api/inspector/map': { request: () => ({ path: '/api/inspector/map' }), expect: staff(200) },
   'GET /api/admin/users': { request: () => ({ path: '/api/admin/users' }), expect: adminOnly(200) },
   'POST /api/admin/users': { request: (who) => ({ path: '/api/admin/users', body: { email: `invited-by-${who}@qltt.gov.vn`, role: 'inspector' } }), expect: adminOnly(201) },

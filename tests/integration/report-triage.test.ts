@@ -133,6 +133,18 @@ describe('the inspectors\' workflow', () => {
     expect(map.places.filter((p) => p.reports > 0)).toHaveLength(1);
   });
 
+  it('raises alerts for a serial reported from several phones and a burst of unverified reports in one ward', async () => {
+    const place = t.runtime.db.prepare("SELECT id FROM places WHERE era = 'current' AND parent_id = 'vn:p01' AND level = 'ward' ORDER BY id DESC LIMIT 1").pluck().get() as string;
+    const productId = t.runtime.db.prepare('SELECT id FROM products LIMIT 1').pluck().get() as string;
+    const { stamps } = await t.runtime.issuing.issueBatch({ productId, count: 1, withPin: false, expiresAt: null, issuerId: 'demo-issuer' });
+    for (let i = 0; i < 3; i++) {
+      await postJson({ clientReportId: `alert-report-000${i}`, payload: stamps[0]!.url, verdict: 'unverified', deviceId: `alert-phone-${i}-xyz`, place, note: 'x' });
+    }
+    const { items } = (await (await t.app.request('/api/inspector/alerts', { headers: { cookie: inspector.cookie } })).json()) as { items: { kind: string; serial?: string; devices?: number; placeId?: string; placeName?: string; reports: number }[] };
+    expect(items).toContainEqual(expect.objectContaining({ kind: 'serial_reported_often', serial: stamps[0]!.serial, reports: 3, devices: 3 }));
+    expect(items).toContainEqual(expect.objectContaining({ kind: 'unverified_burst', placeId: place, reports: 3, placeName: expect.any(String) }));
+  });
+
   it('lists with filters and pages', async () => {
     for (let i = 0; i < 5; i++) await postJson({ clientReportId: `page-report-000${i}`, note: `báo cáo ${i}` });
     const page1 = (await (await t.app.request('/api/reports?limit=2&status=new', { headers: { cookie: inspector.cookie } })).json()) as { items: { id: number }[]; total: number };

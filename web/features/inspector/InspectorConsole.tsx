@@ -10,6 +10,7 @@ import { consoleApi, setCsrf, type ConsoleSession } from './console-api';
 import { consoleMessages, type ConsoleMessages } from './console-messages';
 import { ReportDetail } from './ReportDetail';
 import { ReportMap } from './ReportMap';
+import { AlertsList } from './AlertsList';
 import { ReportQueue } from './ReportQueue';
 import { ChangePassword, SignIn } from './SignIn';
 import { StampLookup } from './StampLookup';
@@ -49,6 +50,7 @@ export function InspectorConsole({ path }: { path: string }) {
     reportId && /^\d+$/.test(reportId) ? <ReportDetail {...props} id={Number(reportId)} key={reportId} />
     : path === '/inspector/stamps' ? <StampLookup {...props} />
     : path === '/inspector/map' ? <ReportMap {...props} />
+    : path === '/inspector/alerts' ? <AlertsList {...props} />
     : path === '/inspector/users' && isAdmin ? <UsersScreen {...props} />
     : path === '/inspector/audit' && isAdmin ? <AuditScreen {...props} />
     : path === '/inspector/registry' && isAdmin ? <RegistryScreen {...props} />
@@ -56,6 +58,7 @@ export function InspectorConsole({ path }: { path: string }) {
   const links: [string, string][] = [
     ['/inspector', m.navQueue],
     ['/inspector/stamps', m.navStamp],
+    ['/inspector/alerts', m.navAlerts],
     ['/inspector/map', m.navMap],
     ...(isAdmin ? ([['/inspector/registry', m.navRegistry], ['/inspector/users', m.navUsers], ['/inspector/audit', m.navAudit]] as [string, string][]) : []),
   ];

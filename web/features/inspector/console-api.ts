@@ -53,6 +53,7 @@ export const consoleApi = {
     read(api.api.reports[':id'].$patch({ param: { id: String(id) }, json }, csrf())),
   stampHistory: (serial: string, cursor?: string) => read(api.api.inspector.stamps[':serial'].history.$get({ param: { serial }, query: cursor ? { cursor } : {} })),
   reportMap: () => read(api.api.inspector.map.$get()),
+  alerts: () => read(api.api.inspector.alerts.$get()),
   users: () => read(api.api.admin.users.$get()),
   invite: (email: string, role: 'inspector' | 'admin') => read(api.api.admin.users.$post({ json: { email, role } }, csrf())),
   changeUser: (id: number, json: { role?: 'inspector' | 'admin'; disabled?: boolean }) => read(api.api.admin.users[':id'].$patch({ param: { id: String(id) }, json }, csrf())),
@@ -84,4 +85,5 @@ export type ReportDetailData = Data<typeof consoleApi.report>;
 export type StampHistoryData = Data<typeof consoleApi.stampHistory>;
 export type UserList = Data<typeof consoleApi.users>;
 export type AuditPage = Data<typeof consoleApi.audit>;
+export type AlertList = Data<typeof consoleApi.alerts>;
 export type DryRunData = Data<typeof consoleApi.importDryRun>;
