@@ -107,7 +107,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions = {}):
       clock,
       history,
       placeName: (id) => catalogue.coarsePlace(id)?.name ?? null,
-      registryAdmin: { registry, issuing: () => issuing, stamps, catalogue, catchUpSearch: () => search.catchUp() },
+      registryAdmin: { registry, issuing: () => issuing, issuers, stamps, catalogue, catchUpSearch: () => search.catchUp() },
     }),
   };
   const seeded = seedIfEmpty(config, deps, clock, log);

@@ -73,6 +73,9 @@ export const consoleApi = {
       return { ok: false, status: 0, error: { code: 'network', message: 'No connection', message_vi: 'Không kết nối được máy chủ' } };
     }
   },
+  keys: () => read(api.api.admin.keys.$get()),
+  rotateKey: (issuerId: string) => read(api.api.admin.issuers[':id'].rotate.$post({ param: { id: issuerId } }, csrf())),
+  revokeKey: (kid: string, reason: string) => read(api.api.admin.keys[':kid'].revoke.$post({ param: { kid }, json: { reason } }, csrf())),
   revokeBatch: (id: string, reason: string) => read(api.api.admin.batches[':id'].revoke.$post({ param: { id }, json: { reason } }, csrf())),
   revokeStamp: (serial: string, reason: string) => read(api.api.admin.stamps[':serial'].revoke.$post({ param: { serial }, json: { reason } }, csrf())),
   audit: (before?: number) => read(api.api.admin.audit.$get({ query: before ? { before: String(before) } : {} })),
@@ -86,4 +89,5 @@ export type StampHistoryData = Data<typeof consoleApi.stampHistory>;
 export type UserList = Data<typeof consoleApi.users>;
 export type AuditPage = Data<typeof consoleApi.audit>;
 export type AlertList = Data<typeof consoleApi.alerts>;
+export type KeyList = Data<typeof consoleApi.keys>;
 export type DryRunData = Data<typeof consoleApi.importDryRun>;
