@@ -177,7 +177,7 @@ describe.skipIf(!hasChromium)('inspector console in Chromium', () => {
       const batchId = /lô (\S+);/.exec(issued ?? '')![1]!;
       await page.getByLabel('Mã lô, hoặc số sê-ri của một tem').fill(batchId);
       await page.getByLabel('Lý do (người mua sẽ thấy)').fill('Cuộn tem bị mất cắp');
-      await page.getByRole('button', { name: 'Thu hồi' }).click();
+      await page.getByRole('button', { name: 'Thu hồi', exact: true }).click();
       await page.getByRole('status').filter({ hasText: 'Đã thu hồi 5 tem.' }).waitFor();
       await page.getByRole('link', { name: 'Nhật ký' }).click();
       await page.locator('td', { hasText: 'batch.revoke' }).first().waitFor();
