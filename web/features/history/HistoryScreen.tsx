@@ -53,6 +53,11 @@ export function HistoryScreen() {
                       <span>{e.productName ?? e.payload.slice(0, 60)}</span>
                     </span>
                   </a>
+                  {e.reportReceipt ? (
+                    <a class="small" href={`/receipt?code=${e.reportReceipt}`}>
+                      {t.receiptCheck} ({e.reportReceipt})
+                    </a>
+                  ) : null}
                 </li>
               );
             })}

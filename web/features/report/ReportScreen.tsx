@@ -64,7 +64,7 @@ export function ReportScreen() {
         ...(note.trim() ? { note: note.trim() } : {}),
         ...(contact.trim() ? { contact: contact.trim() } : {}),
         ...(place ? { place: place.id } : {}),
-      }, navigator.onLine ? api : undefined);
+      }, navigator.onLine ? api : undefined, entry?.id);
       if (outcome.status === 'sent') setState({ kind: 'sent', receipt: outcome.receipt });
       else if (outcome.status === 'queued') setState({ kind: 'queued' });
       else setState({ kind: 'failed', why: pick(lang, { message_vi: outcome.error.message_vi, message_en: outcome.error.message_en }) });
