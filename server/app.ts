@@ -4,7 +4,10 @@ import { HTTPException } from 'hono/http-exception';
 import { logger } from 'hono/logger';
 import type { AppDeps } from './app-deps';
 import { sendError } from './routes/errors';
+import { createMethodNotAllowed } from './routes/http/method-not-allowed';
+import { securityHeaders } from './routes/http/security-headers';
 import { clientConfigRoutes } from './routes/client-config.route';
+import { deviceRoutes } from './routes/device.route';
 import { healthRoutes } from './routes/health.route';
 import { openApiRoutes } from './routes/openapi.route';
 import { productsRoutes } from './routes/products.route';
@@ -24,12 +27,14 @@ import { webAppRoutes } from './routes/web-app.route';
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   if (deps.config.logRequests) app.use('*', logger());
+  // /api/verify's answers carry these headers in their own plain header object (its hot path).
+  app.use('*', securityHeaders({ publicUrl: deps.config.publicUrl, presetOn: ['/api/verify'] }));
   // Compress registry reads (snapshots, search pages). Not /api/verify: its answer is a few
   // KB and latency is the budget there. Skipped entirely when the client accepts no
   // encoding, because the middleware otherwise forces Hono's slow Response path.
   const compressor = compress({ threshold: 1024 });
   app.use('/api/*', (c, next) =>
-    c.req.path.startsWith('/api/verify') || !c.req.header('accept-encoding') ? next() : compressor(c, next),
+    c.req.path.startsWith('/api/verify') || c.req.path === '/api/device' || !c.req.header('accept-encoding') ? next() : compressor(c, next),
   );
 
   const routes = app
@@ -38,6 +43,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/products', productsRoutes(deps))
     .route('/api/sync', syncRoutes(deps))
     .route('/api/verify', verifyRoutes(deps))
+    .route('/api/device', deviceRoutes(deps))
     .route('/api/reports', reportsRoutes(deps))
     .route('/api/auth', authRoutes(deps))
     .route('/api/inspector', inspectorRoutes(deps))
@@ -52,8 +58,10 @@ export function createApp(deps: AppDeps) {
   app.route('/s', stampPageRoutes(deps));
   app.route('/', webAppRoutes(deps.config.webDir));
 
-  app.notFound((c) =>
-    sendError(c, 404, { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}`, message_vi: 'Không tìm thấy địa chỉ này' }),
+  const methodNotAllowed = createMethodNotAllowed(app.routes, ['/api', '/S', '/s']);
+  // The path is not echoed back: a reflected URL is an injection vector and can be 16 KB.
+  app.notFound(
+    (c) => methodNotAllowed(c) ?? sendError(c, 404, { code: 'not_found', message: 'No such address', message_vi: 'Không tìm thấy địa chỉ này' }),
   );
   app.onError((err, c) => {
     if (err instanceof HTTPException && err.status < 500) {

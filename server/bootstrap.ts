@@ -22,6 +22,8 @@ import { createVerifyService } from './services/verify/verify.service';
 import { createReportService } from './services/reports/report.service';
 import { createReportRepository } from './repositories/report.repository';
 import { createStampHistoryService } from './services/inspector/stamp-history.service';
+import { createClientLimits, NO_LIMITS } from './services/limits/client-limits';
+import { createDeviceService } from './services/devices/device.service';
 import { createStaffServices } from './services/staff-services';
 
 export interface Runtime {
@@ -75,6 +77,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions = {}):
   const keyStore = createKeyStore(config.issuerKeyDir, random);
   const stamps = createStampRepository(db);
   const catalogue = createCatalogueRepository(db);
+  const limits = config.rateLimits ? createClientLimits() : NO_LIMITS;
   const issuers = createIssuersService({ registry, keyStore, now: () => clock.now(), randomBytes: random });
   const history = createStampHistoryService({ stamps, catalogue, thresholds: { otherDevices: config.stampOtherDevices, travelHours: config.stampTravelHours } });
   const deps: AppDeps = {
@@ -93,7 +96,10 @@ export async function bootstrap(config: Config, options: BootstrapOptions = {}):
       publicHosts: config.stampHosts,
       officialDomains: config.officialDomains,
       thresholds: { otherDevices: config.stampOtherDevices, travelHours: config.stampTravelHours },
+      limits,
     }),
+    limits,
+    devices: createDeviceService({ secret: keyStore.serverSecret(), limits }),
     reports: createReportService({
       reports: createReportRepository(db),
       catalogue,

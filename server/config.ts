@@ -34,6 +34,10 @@ export interface Config {
   trustProxy: number;
   /** The built PWA (vite build output) served at / from the same origin as the API. */
   webDir: string;
+  /** Rate limits per address and network (RATE_LIMITS=off only for load tests from one address). */
+  rateLimits: boolean;
+  /** Scans older than this leave the live table for archive files (npm run events:compact). */
+  scanRetentionDays: number;
 }
 
 const int = (value: string | undefined, fallback: number, name: string): number => {
@@ -88,5 +92,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     stampTravelHours: int(env.STAMP_TRAVEL_HOURS, 3, 'STAMP_TRAVEL_HOURS'),
     trustProxy: proxies(env.TRUST_PROXY),
     webDir: env.WEB_DIR || 'web/dist',
+    rateLimits: bool(env.RATE_LIMITS, true),
+    scanRetentionDays: int(env.SCAN_RETENTION_DAYS, 395, 'SCAN_RETENTION_DAYS') || 395,
   };
 }

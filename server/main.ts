@@ -1,11 +1,11 @@
 // Process entry: read configuration, open and migrate the database, seed it on first
 // run, wire dependencies and serve (CONVENTIONS: main.ts).
-import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { bootstrap } from './bootstrap';
 import { dirname, join } from 'node:path';
 import { readConfig } from './config';
 import { issueDemoStamps } from './services/stamps/demo-stamps';
+import { startHttpServer } from './http-server';
 
 const config = readConfig(process.env);
 const runtime = await bootstrap(config);
@@ -17,9 +17,12 @@ if (runtime.seeded && config.demoIssuer) {
   if (demo) console.log(`demo stamps (labelled DEMO) for "${demo.productName}": ${demo.files.join(', ')}`);
 }
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  console.log(`Nguồn Việt listening on http://${info.address === '0.0.0.0' ? 'localhost' : info.address}:${info.port} (database ${config.databasePath})`);
-});
+// A batch whose issuing was interrupted verifies as not issued until someone finishes it.
+const pendingBatches = runtime.issuing.pendingBatches();
+if (pendingBatches.length) console.error(`${pendingBatches.length} stamp batch(es) pending (issuing interrupted: ${pendingBatches.map((b) => b.id).join(', ')}); see npm run stamps:issue -- --pending`);
+
+const { server, port } = await startHttpServer(app, { port: config.port, hostname: config.host });
+console.log(`Nguồn Việt listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (database ${config.databasePath})`);
 
 // Scan events are written behind (a few ms, longer while another process holds the write
 // lock), so every way out flushes them and closes the database before exiting.

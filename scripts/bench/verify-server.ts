@@ -13,6 +13,9 @@ import { Hono } from 'hono';
 import { createApp } from '../../server/app';
 import { bootstrap } from '../../server/bootstrap';
 import { readConfig } from '../../server/config';
+import { createKeyStore } from '../../server/repositories/key-store.repository';
+import { issueDeviceToken } from '../../server/services/verify/device-token';
+import { DEMO_PRODUCT_QUERY } from '../../server/services/stamps/demo-stamps';
 
 const mode = process.argv[2];
 const firstScanStamps = Number(process.env.BENCH_FIRST_SCANS ?? 50_000);
@@ -47,12 +50,15 @@ if (mode === 'hello') {
   listen(app.fetch, {});
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'nv-bench-'));
-  const config = readConfig({ DATABASE_PATH: join(dir, 'bench.db'), ISSUER_KEY_DIR: join(dir, 'keys'), PUBLIC_URL: 'https://nguonviet.vn' });
+  // All load comes from one address here: the rate limits would answer most of it 429.
+  const config = readConfig({ DATABASE_PATH: join(dir, 'bench.db'), ISSUER_KEY_DIR: join(dir, 'keys'), PUBLIC_URL: 'https://nguonviet.vn', RATE_LIMITS: 'off' });
   const runtime = await bootstrap(config, { log: () => {} });
-  const hit = await runtime.deps.search.search({ q: 'Gà đồi Ba Vì', filters: {}, limit: 1, offset: 0, facets: false, today: runtime.deps.clock.today() });
+  const hit = await runtime.deps.search.search({ q: DEMO_PRODUCT_QUERY, filters: {}, limit: 1, offset: 0, facets: false, today: runtime.deps.clock.today() });
   const issue = (count: number) => runtime.issuing.issueBatch({ productId: hit.hits[0]!.id, count, withPin: false, expiresAt: null, issuerId: 'demo-issuer' });
   const batch = await issue(1000);
   const fresh = await issue(firstScanStamps);
   const app = createApp(runtime.deps);
-  listen(app.fetch, { urls: batch.stamps.map((s) => s.url), freshUrls: fresh.stamps.map((s) => s.url) });
+  // Phones with ids the server issued, as the PWA has them after its first launch.
+  const devices = Array.from({ length: 997 }, () => issueDeviceToken(createKeyStore(config.issuerKeyDir, () => new Uint8Array(32)).serverSecret()));
+  listen(app.fetch, { urls: batch.stamps.map((s) => s.url), freshUrls: fresh.stamps.map((s) => s.url), devices });
 }

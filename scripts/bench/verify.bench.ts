@@ -19,6 +19,7 @@ interface ServerInfo {
   port: number;
   urls?: string[];
   freshUrls?: string[];
+  devices?: string[];
 }
 interface Server {
   child: ChildProcess;
@@ -97,7 +98,10 @@ const urls = app.info.urls!;
 const freshUrls = app.info.freshUrls!;
 const forged = urls.slice(0, 200).map(forge);
 let n = 0;
-const body = (payload: string) => JSON.stringify({ payload, deviceId: `bench-device-${n % 997}` });
+const devices = app.info.devices!;
+// Every scan carries a new clientEventId, as the PWA's do, so each one is written.
+let events = 0;
+const body = (payload: string) => JSON.stringify({ payload, deviceId: devices[n % devices.length], clientEventId: `bench-${process.pid}-${++events}` });
 const helloOpts: autocannon.Options = { url: `http://127.0.0.1:${hello.info.port}/hello` };
 const echoOpts: autocannon.Options = { url: `http://127.0.0.1:${hello.info.port}/echo`, method: 'POST', headers: { 'content-type': 'application/json' }, body: body(urls[0]!) };
 const verifyOpts = (next: () => string, extra: Partial<autocannon.Options> = {}): autocannon.Options => ({
@@ -151,4 +155,11 @@ console.log('\nserver event loop during each row:');
 for (const r of rows) console.log(`  ${r.title.padEnd(56)} ${r.stalls}${r.clientStalls ? `; ${r.clientStalls}` : ''}`);
 console.log(`"vs hello" is against the mean of the two hello rows (${fmt(base)} req/s). CPU µs/req counts all of a server's threads.`);
 console.log('The POST /echo row is the most any POST route with a JSON body can reach here: the ceiling for verify.');
+const row = (prefix: string) => rows.find((r) => r.title.startsWith(prefix))!;
+const echo = row('bare Hono POST /echo');
+const check = (label: string, value: number, limit: number) => console.log(`  ${label.padEnd(58)} ${fmt(value, 2).padStart(6)} (target ≤ ${limit}) ${value <= limit ? 'met' : 'NOT MET'}`);
+console.log('\nissue #9 item 9 (every verify row commits its scans before answering):');
+check('verify mixed CPU per request ÷ POST /echo', row('verify mixed:').cpuUsPerReq / echo.cpuUsPerReq, 3);
+check('verify warm CPU per request ÷ POST /echo', row('verify genuine, 1,000 stamps').cpuUsPerReq / echo.cpuUsPerReq, 2);
+check(`verify p99 ÷ hello p99, both paced at ${FIXED_RATE} req/s`, row('verify mixed, paced').p99 / Math.max(0.001, row('bare Hono GET /hello, paced').p99), 3);
 console.log('Closed-loop rows run at saturation, where latency is queueing: with 50 connections, mean latency = 50 / req/s.');

@@ -3,6 +3,7 @@ import { shortHash } from '../../server/domain/registry-kinds';
 import { foldVietnamese, slugify } from '../../server/domain/vietnamese';
 import type { PlaceIndex, Row } from './convert-places';
 import { deriveOcopGroup } from './derive-ocop-group';
+import { publicProductName, type ResearchNotes } from './public-text';
 import { readSourceCsv, type SourceRow } from './read-source';
 
 const PRODUCER_TYPES = new Set(['company', 'cooperative', 'household']);
@@ -49,13 +50,18 @@ function placeOf(r: SourceRow, index: PlaceIndex): { oldPlaceId: string; placeId
   return { oldPlaceId: wardId ?? districtId ?? '', placeId: newIds.length === 1 ? newIds[0]! : provinceId };
 }
 
+/** The province as the official unit list spells it ("Thanh Hóa" → "Thanh Hoá"), else as written. */
+function provinceSpelling(name: string, index: PlaceIndex): string {
+  return index.provinceNameByFolded.get(foldVietnamese(name)) ?? name;
+}
+
 /** OCOP product rows → producers, products and OCOP certifications. */
-export function convertOcopProducts(dir: string, index: PlaceIndex): { producers: Row[]; products: Row[]; certifications: Row[] } {
+export function convertOcopProducts(dir: string, index: PlaceIndex, research: ResearchNotes): { producers: Row[]; products: Row[]; certifications: Row[] } {
   const producers = new Map<string, Row>();
   const products: Row[] = [];
   const certifications: Row[] = [];
   for (const r of readSourceCsv(dir, 'ocop_products.csv')) {
-    const province = r.get('province').replace(/\s*\(post-2025\)$/, '');
+    const province = provinceSpelling(r.get('province').replace(/\s*\(post-2025\)$/, ''), index);
     const isPostMerger = r.get('province').endsWith('(post-2025)');
     const notes = r.get('notes');
     const producerName = r.get('producer');
@@ -81,28 +87,31 @@ export function convertOcopProducts(dir: string, index: PlaceIndex): { producers
       }
     }
     const name = r.get('product_name');
-    const id = productId(name, producerName, province);
+    // The id stays keyed on the source's own spelling so re-imports keep matching.
+    const id = productId(name, producerName, r.get('province').replace(/\s*\(post-2025\)$/, ''));
     const count = Number(r.get('count') || '1');
     const { oldPlaceId, placeId } = placeOf(r, index);
+    // "Hợp Thành (current xã)": the source names the current commune, not a former one.
+    const currentCommune = /^(.*?)\s*\(current (xã|phường)\)$/.exec(r.get('commune_pre2025'));
     const sourceGroup = noteField(notes, 'category\\(repo\\)');
     products.push({
       id,
-      name,
+      name: publicProductName(name),
       producer_id: producer,
       ocop_group: sourceGroup ? normaliseGroup(sourceGroup) : deriveOcopGroup(name),
       ocop_group_basis: sourceGroup ? 'source' : 'derived',
       category: '',
       province,
-      commune: noteField(notes, 'current_commune'),
+      commune: currentCommune ? `${currentCommune[2]} ${currentCommune[1]}` : noteField(notes, 'current_commune'),
       district_pre2025: r.get('district_pre2025'),
-      commune_pre2025: isPostMerger ? '' : r.get('commune_pre2025'),
+      commune_pre2025: isPostMerger || currentCommune ? '' : r.get('commune_pre2025'),
       old_place_id: oldPlaceId,
       place_id: placeId,
       aggregate_count: count,
       is_aggregate: count > 1 || name.startsWith('(') ? 1 : 0,
       gtins: '[]',
       where_to_buy: '',
-      notes,
+      notes: research.keep('products', id, notes, r.where),
       source_url: r.get('source_url'),
       source_document: r.where,
     });

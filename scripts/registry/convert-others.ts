@@ -2,7 +2,8 @@ import { isIsoDate } from '../../server/domain/ocop';
 import { shortHash } from '../../server/domain/registry-kinds';
 import { slugify } from '../../server/domain/vietnamese';
 import type { Row } from './convert-places';
-import { readSourceCsv } from './read-source';
+import { publicMarkCell, publicProgrammeCell, type ResearchNotes } from './public-text';
+import { readSourceCsv, type SourceRow } from './read-source';
 
 const MARK_KINDS: Record<string, string> = {
   'chỉ dẫn địa lý (GI)': 'geographical_indication',
@@ -14,24 +15,25 @@ const MARK_KINDS: Record<string, string> = {
 export const markId = (name: string) => `mk-${slugify(name)}`;
 
 /** Protected marks (geographical indications, collective marks). */
-export function convertMarks(dir: string): Row[] {
+export function convertMarks(dir: string, research: ResearchNotes): Row[] {
   return readSourceCsv(dir, 'marks.csv').map((r) => {
+    const id = markId(r.get('mark_name'));
     const kind = MARK_KINDS[r.get('mark_type')];
     if (!kind) throw new Error(`${r.where}: unknown mark_type ${r.get('mark_type')}`);
     const date = r.get('date');
     return {
-      id: markId(r.get('mark_name')),
+      id,
       name: r.get('mark_name'),
       kind,
       holder: r.get('holder_or_manager'),
       product: r.get('product'),
-      region: r.get('area'),
+      region: publicMarkCell(r.get('area')),
       registration_no: r.get('registration_no'),
-      decision: r.get('decision'),
+      decision: publicMarkCell(r.get('decision')),
       decision_date: isIsoDate(date) ? date : '',
-      date_text: date,
-      status: r.get('status'),
-      notes: r.get('notes'),
+      date_text: publicMarkCell(date),
+      status: publicMarkCell(r.get('status')),
+      notes: research.keep('marks', id, r.get('notes'), r.where),
       source_url: r.get('source_url'),
       source_document: r.where,
     };
@@ -39,30 +41,31 @@ export function convertMarks(dir: string): Row[] {
 }
 
 /** HVNCL ("Hàng Việt Nam được người tiêu dùng yêu thích") winners and yearly figures. */
-export function convertAwards(dir: string): { awards: Row[]; programmes: Row[] } {
+export function convertAwards(dir: string, research: ResearchNotes): { awards: Row[]; programmes: Row[] } {
+  const awardId = (r: SourceRow) => `aw-${r.get('year')}-${slugify(r.get('enterprise'))}-${shortHash(r.get('product_or_service'))}`;
   const awards = readSourceCsv(dir, 'hvncl_winners.csv').map((r) => ({
-    id: `aw-${r.get('year')}-${slugify(r.get('enterprise'))}-${shortHash(r.get('product_or_service'))}`,
+    id: awardId(r),
     year: r.get('year'),
     programme: 'HVNCL',
     rank: r.get('rank'),
     enterprise: r.get('enterprise'),
     product_or_service: r.get('product_or_service'),
     product_id: '',
-    notes: r.get('notes'),
+    notes: research.keep('awards', awardId(r), r.get('notes'), r.where),
     source_url: r.get('source_url'),
     source_document: r.where,
   }));
   const programmes = readSourceCsv(dir, 'hvncl_program_years.csv').map((r) => ({
     id: `HVNCL-${r.get('year')}`,
     year: r.get('year'),
-    recognised_products: r.get('recognised_products'),
-    enterprises: r.get('enterprises'),
-    applicants: r.get('applicants'),
-    groups: r.get('groups'),
-    votes: r.get('votes'),
-    rank_breakdown: r.get('rank_breakdown'),
-    ceremony: r.get('ceremony'),
-    notes: r.get('notes'),
+    recognised_products: publicProgrammeCell(r.get('recognised_products')),
+    enterprises: publicProgrammeCell(r.get('enterprises')),
+    applicants: publicProgrammeCell(r.get('applicants')),
+    groups: publicProgrammeCell(r.get('groups')),
+    votes: publicProgrammeCell(r.get('votes')),
+    rank_breakdown: publicProgrammeCell(r.get('rank_breakdown')),
+    ceremony: publicProgrammeCell(r.get('ceremony')),
+    notes: research.keep('award_programmes', `HVNCL-${r.get('year')}`, r.get('notes'), r.where),
     source_url: r.get('source_url'),
     source_document: r.where,
   }));

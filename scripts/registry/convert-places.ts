@@ -9,6 +9,8 @@ export const formerWardId = (code: string) => `hn2024:${code}`;
 
 export interface PlaceIndex {
   provinceIdByName: Map<string, string>;
+  /** folded province name → the official spelling ("thanh hoa" → "Thanh Hoá") */
+  provinceNameByFolded: Map<string, string>;
   formerDistrictIdByName: Map<string, string>;
   /** key: folded district name + '|' + folded commune name */
   formerWardIdByName: Map<string, string>;
@@ -20,6 +22,7 @@ export function convertPlaces(dir: string): { places: Row[]; aliases: Row[]; ind
   const places: Row[] = [];
   const index: PlaceIndex = {
     provinceIdByName: new Map(),
+    provinceNameByFolded: new Map(),
     formerDistrictIdByName: new Map(),
     formerWardIdByName: new Map(),
     newPlaceIdsByOld: new Map(),
@@ -45,7 +48,10 @@ export function convertPlaces(dir: string): { places: Row[]; aliases: Row[]; ind
       source_url: r.get('source_url'),
       source_document: r.where,
     });
-    if (level === 'province') index.provinceIdByName.set(foldVietnamese(r.get('name')), id);
+    if (level === 'province') {
+      index.provinceIdByName.set(foldVietnamese(r.get('name')), id);
+      index.provinceNameByFolded.set(foldVietnamese(r.get('name')), r.get('name'));
+    }
   }
 
   const former = readSourceCsv(dir, 'admin_units_hanoi_pre2025.csv');

@@ -23,6 +23,7 @@ const at = runtime.deps.clock.now().toISOString();
 if (args.batch) {
   const batch = runtime.stamps.batch(String(args.batch));
   if (!batch) fail(`no batch ${args.batch}`);
+  if (batch.status === 'pending') fail(`batch ${batch.id} is pending (its issuing never completed, its stamps are not issued): discard it with npm run stamps:issue -- --discard ${batch.id}`);
   const n = runtime.stamps.revokeBatch(batch.id, at, args.reason.trim());
   console.log(`Revoked batch ${batch.id}: ${n} stamps now answer "revoked" (reason: ${args.reason.trim()}).`);
 } else {

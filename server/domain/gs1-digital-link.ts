@@ -1,44 +1,46 @@
-// GS1 Digital Link URIs (GS1 Digital Link Standard 1.x): any http(s) host, an optional
-// path prefix, then /01/<GTIN> with the qualifiers /22/<CPV>, /10/<lot>, /21/<serial>
-// in that order; data attributes travel as query parameters keyed by their AI
-// (?17=YYMMDD&3103=000500). Our own signature rides along as ?kid=…&sig=<base32>.
-// Only the GTIN primary key is handled: that is what goes on consumer packs.
+// GS1 Digital Link URIs (GS1 Digital Link URI syntax 1.4): any http(s) host, an optional
+// path prefix, then a primary key (/01/<GTIN>, /00/<SSCC>, /414/<GLN>, /8004/<GIAI>…) with
+// the qualifiers the AI table allows for it, in order (/01/…/22/…/10/…/21/…, or
+// /01/…/235/…); data attributes travel as query parameters keyed by their AI
+// (?17=YYMMDD&3103=000500), each checked against the AI table: an unknown AI or a value
+// of the wrong form is an error, never "another website". Our own signature rides along as
+// ?kid=…&sig=<base32> on a GTIN link with a stamp serial in AI 21.
+//
+// Lenient forms, accepted with a note (the same online and offline): the 1.0/1.1
+// convenience aliases (/gtin/, /cpv/, /lot/, /ser/), which 1.2+ dropped, and a GTIN-8/12/13
+// in the path, which the syntax wants padded to 14 digits. Both are still printed on packs
+// and name one product unambiguously, so refusing them would only hide the product.
 
 import { decodeBase32 } from './base32';
 import { codedError, fail, ok, type CodedError, type Result } from './coded-error';
-import { parseGtin, type Gtin, type GtinError } from './gtin';
+import { lookupAi, type AiDefinition } from './gs1-ai-table';
+import { checkAiValue } from './gs1-ai-values';
+import { buildGs1Data, unknownAi, type Gs1Data, type Gs1Element, type Gs1Pair } from './gs1-data';
+import { parseGtin, type GtinError } from './gtin';
 import { hostOfUrl, parseHttpUrl } from './host-name';
 import { isStampKid, isStampSerial, STAMP_SIGNATURE_BYTES, STAMP_SIGNATURE_LENGTH, type Stamp } from './stamp-codec';
 
-/** A GS1 date (YYMMDD) and its calendar date; day "00" means the last day of the month. */
-export interface Gs1Date {
-  yymmdd: string;
-  /** ISO date, YYYY-MM-DD. */
-  iso: string;
-}
+export type { Gs1Date } from './gs1-ai-values';
 
 export interface DigitalLinkSignature {
   kid: string;
   signature: Uint8Array;
 }
 
-export interface DigitalLink {
+export type DigitalLinkNoteCode = 'convenience_alias' | 'short_gtin';
+export type DigitalLinkNote = CodedError<DigitalLinkNoteCode>;
+
+export interface DigitalLink extends Gs1Data {
   host: string;
-  gtin: Gtin;
-  /** AI 22, consumer product variant. */
-  cpv?: string;
-  /** AI 10, batch or lot. */
-  lot?: string;
-  /** AI 21, serial number. */
-  serial?: string;
-  /** AI 17, expiry date. */
-  expiry?: Gs1Date;
-  /** Other AIs from the query string, keyed by AI, values as written. */
+  primaryKey: Gs1Element;
+  /** Query-string AIs other than 17 (expiry), keyed by AI, values as written. */
   otherAIs: Record<string, string>;
   /** Query parameters that are not AIs (linkType, utm_…), minus kid and sig. */
   otherParams: Record<string, string>;
   /** Our Ed25519 signature when the link carries kid and sig. */
   signature?: DigitalLinkSignature;
+  /** Lenient forms that were accepted and normalised. */
+  notes: DigitalLinkNote[];
 }
 
 export type DigitalLinkErrorCode =
@@ -53,7 +55,9 @@ export type DigitalLinkErrorCode =
   | 'bad_lot'
   | 'bad_serial'
   | 'bad_ai_value'
+  | 'bad_check_digit'
   | 'bad_date'
+  | 'unknown_ai'
   | 'duplicate_ai'
   | 'bad_kid'
   | 'bad_signature_encoding'
@@ -63,6 +67,8 @@ export type DigitalLinkErrorCode =
 export interface DigitalLinkError extends CodedError<DigitalLinkErrorCode> {
   /** Why the GTIN was rejected, for code bad_gtin. */
   gtinError?: GtinError;
+  /** The AI at fault, when one is. */
+  ai?: string;
 }
 
 const SIGNATURE_ERRORS: ReadonlySet<DigitalLinkErrorCode> = new Set(['bad_kid', 'bad_signature_encoding', 'bad_stamp_serial', 'incomplete_signature']);
@@ -85,30 +91,43 @@ export interface ParseDigitalLinkOptions {
 
 export const DIGITAL_LINK_MAX_LENGTH = 2048;
 
-// Qualifier AIs of a GTIN in their mandatory order, with the Digital Link 1.1 aliases.
-const QUALIFIERS = [
-  { ai: '22', alias: 'cpv', field: 'cpv', code: 'bad_cpv', vi: 'biến thể sản phẩm (AI 22)', en: 'product variant (AI 22)' },
-  { ai: '10', alias: 'lot', field: 'lot', code: 'bad_lot', vi: 'số lô (AI 10)', en: 'lot number (AI 10)' },
-  { ai: '21', alias: 'ser', field: 'serial', code: 'bad_serial', vi: 'số sê-ri (AI 21)', en: 'serial number (AI 21)' },
-] as const;
-const PRIMARY_KEYS = new Set(['01', 'gtin']);
-// GS1 AI encodable character set 82 (GS1 General Specifications Figure 7.11-1).
-const CSET82 = /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]+$/;
-const DATE_AIS = new Set(['11', '12', '13', '15', '16', '17', '7006']);
-const MEASURE_AI = /^3[1-6][0-9]{2}$/;
+// Digital Link 1.1 convenience aliases, deprecated since 1.2.
+const ALIASES: Readonly<Record<string, string>> = { gtin: '01', cpv: '22', lot: '10', ser: '21' };
+const QUALIFIER_ERRORS: Readonly<Record<string, DigitalLinkErrorCode>> = { '22': 'bad_cpv', '10': 'bad_lot', '21': 'bad_serial' };
 
 const err = (code: DigitalLinkErrorCode, vi: string, en: string): DigitalLinkError => codedError(code, vi, en);
 
-/** True when the text is an http(s) URL whose path has /01/ or /gtin/ followed by 8–14 digits, i.e. worth parsing as a Digital Link. */
+/** The primary-key AI a path segment names ("01", "gtin", "414"…), or null. */
+function primaryKeyOf(segment: string): AiDefinition | null {
+  const lower = segment.toLowerCase();
+  const def = lookupAi(ALIASES[lower] === '01' ? '01' : lower);
+  return def?.qualifierPaths ? def : null;
+}
+
+/** A GTIN of 8–14 digits padded to 14 (the lenient form), or the value as is. */
+function keyValue(def: AiDefinition, value: string): string {
+  return def.ai === '01' && /^[0-9]{8,13}$/.test(value) && [8, 12, 13].includes(value.length) ? value.padStart(14, '0') : value;
+}
+
+/** True when `value` is a well-formed value of the primary key `def`. */
+function isKeyValue(def: AiDefinition, value: string): boolean {
+  if (def.ai === '01') return /^[0-9]{8,14}$/.test(value);
+  return value.length > 0 && checkAiValue(def, value) === null;
+}
+
+/** True when the text is an http(s) URL with a GS1 primary key followed by a well-formed value (/01/<8–14 digits>, /414/<GLN>…). */
 export function looksLikeDigitalLink(raw: string): boolean {
   const url = parseHttpUrl(raw.trim());
   if (!url) return false;
-  // Requiring the digits keeps date-style paths (/2024/01/15/…) out.
+  // Requiring a valid key value keeps date-style paths (/2024/01/15/…) out.
   const segments = url.pathname.split('/');
-  return segments.some((s, i) => PRIMARY_KEYS.has(s.toLowerCase()) && /^[0-9]{8,14}$/.test(segments[i + 1] ?? ''));
+  return segments.some((s, i) => {
+    const def = primaryKeyOf(s);
+    return !!def && isKeyValue(def, decodeSafely(segments[i + 1] ?? '') ?? '');
+  });
 }
 
-/** Parse a GS1 Digital Link URI with a GTIN primary key into a typed value or a typed error. */
+/** Parse a GS1 Digital Link URI (any primary key, its qualifiers and query AIs) into a typed value or a typed error. */
 export function parseDigitalLink(raw: string, options: ParseDigitalLinkOptions = {}): Result<DigitalLink, DigitalLinkError> {
   const text = raw.trim();
   if (!text) return fail(err('empty', 'Nội dung quét trống.', 'The scanned text is empty.'));
@@ -120,11 +139,10 @@ export function parseDigitalLink(raw: string, options: ParseDigitalLinkOptions =
 
   const segments = url.pathname.split('/').slice(1);
   if (segments.at(-1) === '') segments.pop();
-  const isKey = (s: string) => PRIMARY_KEYS.has(s.toLowerCase());
-  // Prefer a key followed by digits, so a path prefix that happens to contain "01" is skipped.
-  const withDigits = segments.findIndex((s, i) => isKey(s) && /^[0-9]+$/.test(segments[i + 1] ?? ''));
-  const start = withDigits >= 0 ? withDigits : segments.findIndex(isKey);
-  if (start < 0) return fail(err('not_digital_link', 'Đường dẫn không có mã GTIN (/01/…): không phải GS1 Digital Link.', 'The path has no GTIN (/01/…): not a GS1 Digital Link.'));
+  // Prefer a key followed by a valid value, so a path prefix that happens to contain "01" is skipped.
+  const candidates = segments.map((s, i) => (primaryKeyOf(s) ? i : -1)).filter((i) => i >= 0);
+  const start = candidates.find((i) => isKeyValue(primaryKeyOf(segments[i]!)!, decodeSafely(segments[i + 1] ?? '') ?? '')) ?? candidates[0];
+  if (start === undefined) return fail(err('not_digital_link', 'Đường dẫn không có mã khóa GS1 (/01/…): không phải GS1 Digital Link.', 'The path has no GS1 key (/01/…): not a GS1 Digital Link.'));
 
   const decoded: string[] = [];
   for (const segment of segments.slice(start)) {
@@ -132,51 +150,124 @@ export function parseDigitalLink(raw: string, options: ParseDigitalLinkOptions =
     if (value === null) return fail(err('bad_percent_encoding', 'Đường dẫn có mã %.. hỏng.', 'The path has broken %-encoding.'));
     decoded.push(value);
   }
-  const gtinText = decoded[1];
-  if (gtinText === undefined) return fail(err('bad_path', 'Sau /01/ thiếu mã GTIN.', 'No GTIN follows /01/.'));
-  const gtin = parseGtin(gtinText);
-  if (!gtin.ok) {
-    return fail({ ...err('bad_gtin', `Mã GTIN trong liên kết không hợp lệ: ${gtin.error.message_vi}`, `The link's GTIN is invalid: ${gtin.error.message_en}`), gtinError: gtin.error });
-  }
-
-  const link: DigitalLink = { host: hostOfUrl(url), gtin: gtin.value, otherAIs: {}, otherParams: {} };
-  let next = 0;
-  for (let i = 2; i < decoded.length; i += 2) {
-    const key = decoded[i]!.toLowerCase();
-    const value = decoded[i + 1];
-    const q = QUALIFIERS.findIndex((x, index) => index >= next && (x.ai === key || x.alias === key));
-    const qualifier = QUALIFIERS[q];
-    if (!qualifier || value === undefined) {
-      return fail(err('bad_path', 'Đường dẫn sau mã GTIN chỉ được có /22/, /10/, /21/ theo đúng thứ tự, mỗi mục kèm một giá trị.', 'After the GTIN the path may only hold /22/, /10/, /21/ in that order, each with a value.'));
+  const keyDef = primaryKeyOf(decoded[0]!)!;
+  const notes: DigitalLinkNote[] = [];
+  if (decoded[0]!.toLowerCase() === 'gtin') notes.push(aliasNote('gtin', '01'));
+  const keyText = decoded[1];
+  if (keyText === undefined) return fail(err('bad_path', `Sau /${decoded[0]}/ thiếu giá trị của ${keyDef.title_vi}.`, `No ${keyDef.title_en} follows /${decoded[0]}/.`));
+  const pairs: Gs1Pair[] = [];
+  if (keyDef.ai === '01') {
+    const gtin = parseGtin(keyText);
+    if (!gtin.ok) {
+      return fail({ ...err('bad_gtin', `Mã GTIN trong liên kết không hợp lệ: ${gtin.error.message_vi}`, `The link's GTIN is invalid: ${gtin.error.message_en}`), gtinError: gtin.error, ai: '01' });
     }
-    if (value.length > 20 || !CSET82.test(value)) {
-      return fail(err(qualifier.code, `Giá trị ${qualifier.vi} không hợp lệ (tối đa 20 ký tự theo bộ ký tự GS1).`, `Invalid ${qualifier.en} (at most 20 characters of the GS1 character set).`));
+    if (gtin.value.format !== 'GTIN-14') {
+      notes.push(
+        codedError(
+          'short_gtin',
+          `Liên kết ghi ${gtin.value.format} (${keyText}); chuẩn GS1 Digital Link yêu cầu đủ 14 chữ số (${gtin.value.gtin14}). Vẫn là cùng một sản phẩm.`,
+          `The link writes a ${gtin.value.format} (${keyText}); GS1 Digital Link wants all 14 digits (${gtin.value.gtin14}). It is the same product.`,
+        ),
+      );
     }
-    link[qualifier.field] = value;
-    next = q + 1;
   }
+  pairs.push({ ai: keyDef.ai, value: keyValue(keyDef, keyText) });
 
-  const query = readQuery(url, link, options);
-  return query.ok ? ok(link) : query;
+  const qualifiers = readQualifiers(keyDef, decoded.slice(2), notes);
+  if (!qualifiers.ok) return qualifiers;
+  pairs.push(...qualifiers.value);
+
+  const query = readQuery(url, keyDef, qualifiers.value);
+  if (!query.ok) return query;
+  pairs.push(...query.value.ais);
+
+  const data = buildGs1Data(pairs, options.referenceYear);
+  if (!data.ok) {
+    const e = data.error;
+    const code: DigitalLinkErrorCode = e.ai && QUALIFIER_ERRORS[e.ai] && e.code === 'bad_ai_value' ? QUALIFIER_ERRORS[e.ai]! : e.code;
+    return fail({ ...e, code });
+  }
+  const gtin = keyDef.ai === '01' ? parseGtin(keyText) : null;
+  const link: DigitalLink = {
+    ...data.value,
+    ...(gtin?.ok ? { gtin: gtin.value } : {}),
+    host: hostOfUrl(url),
+    primaryKey: data.value.primaryKey!,
+    otherAIs: Object.fromEntries(query.value.ais.filter((p) => p.ai !== '17').map((p) => [p.ai, p.value])),
+    otherParams: query.value.params,
+    notes,
+  };
+  const signature = readSignature(link, query.value.kid, query.value.sig);
+  return signature.ok ? ok(link) : signature;
 }
 
-/** Fill AIs, params and the signature from the query string. */
-function readQuery(url: URL, link: DigitalLink, options: ParseDigitalLinkOptions): Result<true, DigitalLinkError> {
+/** The qualifier pairs after the key, in one of the orders the key allows. */
+function readQualifiers(keyDef: AiDefinition, rest: readonly string[], notes: DigitalLinkNote[]): Result<Gs1Pair[], DigitalLinkError> {
+  const paths = keyDef.qualifierPaths ?? [[]];
+  const allowed = paths.map((p) => p.map((ai) => `/${ai}/…`).join('')).filter(Boolean);
+  const badPath = () =>
+    fail(
+      err(
+        'bad_path',
+        allowed.length
+          ? `Đường dẫn sau ${keyDef.title_vi} chỉ được có ${allowed.join(' hoặc ')} theo đúng thứ tự, mỗi mục kèm một giá trị.`
+          : `Đường dẫn sau ${keyDef.title_vi} không được có thêm mục nào.`,
+        allowed.length ? `After the ${keyDef.title_en} the path may only hold ${allowed.join(' or ')} in that order, each with a value.` : `Nothing may follow the ${keyDef.title_en} in the path.`,
+      ),
+    );
+  // Each alternative order with the position reached in it.
+  let positions = paths.map((path) => ({ path, next: 0 }));
+  const pairs: Gs1Pair[] = [];
+  for (let i = 0; i < rest.length; i += 2) {
+    const key = rest[i]!.toLowerCase();
+    const value = rest[i + 1];
+    const ai = ALIASES[key] && key !== 'gtin' ? ALIASES[key]! : key;
+    if (ai !== key) notes.push(aliasNote(key, ai));
+    positions = positions
+      .map(({ path, next }) => ({ path, next: path.indexOf(ai, next) + 1 }))
+      .filter((p) => p.next > 0);
+    if (positions.length === 0 || value === undefined) return badPath();
+    pairs.push({ ai, value });
+  }
+  return ok(pairs);
+}
+
+function aliasNote(alias: string, ai: string): DigitalLinkNote {
+  return codedError(
+    'convenience_alias',
+    `Liên kết dùng tên viết tắt cũ "/${alias}/" thay cho "/${ai}/" (GS1 Digital Link đã bỏ cách viết này từ bản 1.2).`,
+    `The link uses the old alias "/${alias}/" for "/${ai}/" (dropped from GS1 Digital Link in version 1.2).`,
+  );
+}
+
+interface QueryParts {
+  ais: Gs1Pair[];
+  params: Record<string, string>;
+  kid?: string;
+  sig?: string;
+}
+
+/** Split the query into AIs (checked against the table), other parameters, and kid/sig. */
+function readQuery(url: URL, keyDef: AiDefinition, qualifiers: readonly Gs1Pair[]): Result<QueryParts, DigitalLinkError> {
   const seen = new Set<string>();
-  let kid: string | undefined;
-  let sig: string | undefined;
+  const parts: QueryParts = { ais: [], params: {} };
+  const inPath = new Set([keyDef.ai, ...(keyDef.qualifierPaths ?? []).flat(), ...qualifiers.map((q) => q.ai)]);
   for (const [key, value] of url.searchParams) {
     if (seen.has(key)) return fail(err('duplicate_ai', `Tham số "${key}" xuất hiện hai lần.`, `Parameter "${key}" appears twice.`));
     seen.add(key);
-    if (key === 'kid') kid = value;
-    else if (key === 'sig') sig = value;
+    if (key === 'kid') parts.kid = value;
+    else if (key === 'sig') parts.sig = value;
     else if (/^[0-9]{2,4}$/.test(key)) {
-      const problem = checkAiValue(key, value);
-      if (problem) return fail(problem);
-      if (key === '17') link.expiry = toGs1Date(value, options.referenceYear);
-      else link.otherAIs[key] = value;
-    } else link.otherParams[key] = value;
+      if (!lookupAi(key)) return fail(unknownAi(key) as DigitalLinkError);
+      if (inPath.has(key)) return fail({ ...err('duplicate_ai', `AI ${key} phải nằm trong đường dẫn, không nằm trong phần "?".`, `AI ${key} belongs in the path, not the query string.`), ai: key });
+      parts.ais.push({ ai: key, value });
+    } else parts.params[key] = value;
   }
+  return ok(parts);
+}
+
+/** Our kid/sig: kept as another system's parameters unless they claim to be ours, then checked. */
+function readSignature(link: DigitalLink, kid: string | undefined, sig: string | undefined): Result<true, DigitalLinkError> {
   if (kid === undefined && sig === undefined) return ok(true);
   // Only a link that claims our signature can have it damaged: a sig of about our length, or
   // a kid beside one of our stamp serials. Another system's kid/sig are its own parameters,
@@ -197,58 +288,12 @@ function readQuery(url: URL, link: DigitalLink, options: ParseDigitalLinkOptions
   if (!signature?.ok || signature.value.length !== STAMP_SIGNATURE_BYTES) {
     return fail(err('bad_signature_encoding', `Chữ ký (sig) trong liên kết bị hỏng (cần ${STAMP_SIGNATURE_LENGTH} ký tự base32).`, `The signature (sig) must be ${STAMP_SIGNATURE_LENGTH} base32 characters.`));
   }
-  // We sign NV1|kid|serial, so a signature is meaningless without a stamp serial in AI 21.
-  if (link.serial === undefined || !isStampSerial(link.serial.toUpperCase())) {
+  // We sign NV1|kid|serial, so a signature is meaningless without a stamp serial in AI 21 of a GTIN link.
+  if (link.primaryKey.ai !== '01' || link.serial === undefined || !isStampSerial(link.serial.toUpperCase())) {
     return fail(err('bad_stamp_serial', 'Liên kết có chữ ký nhưng số sê-ri (AI 21) không phải số sê-ri tem.', 'The link is signed but its serial (AI 21) is not a stamp serial.'));
   }
   link.signature = { kid: upperKid, signature: signature.value };
   return ok(true);
-}
-
-/** The problem with one query AI value, or null when it is well-formed. */
-function checkAiValue(ai: string, value: string): DigitalLinkError | null {
-  if (ai === '01' || QUALIFIERS.some((q) => q.ai === ai)) {
-    return err('duplicate_ai', `AI ${ai} phải nằm trong đường dẫn, không nằm trong phần "?".`, `AI ${ai} belongs in the path, not the query string.`);
-  }
-  if (DATE_AIS.has(ai)) {
-    return isGs1Date(value) ? null : err('bad_date', `Ngày ở AI ${ai} phải có dạng YYMMDD hợp lệ (nhận được "${value}").`, `AI ${ai} must be a valid YYMMDD date (got "${value}").`);
-  }
-  if (MEASURE_AI.test(ai) && !/^[0-9]{6}$/.test(value)) {
-    return err('bad_ai_value', `Giá trị đo lường ở AI ${ai} phải gồm đúng 6 chữ số.`, `Measure AI ${ai} must be exactly 6 digits.`);
-  }
-  if (value.length === 0 || value.length > 90 || !CSET82.test(value)) {
-    return err('bad_ai_value', `Giá trị của AI ${ai} không hợp lệ.`, `The value of AI ${ai} is invalid.`);
-  }
-  return null;
-}
-
-/** True for YYMMDD with a real month and a day that exists (00 allowed: "whole month"). */
-function isGs1Date(value: string): boolean {
-  if (!/^[0-9]{6}$/.test(value)) return false;
-  const month = Number(value.slice(2, 4));
-  const day = Number(value.slice(4, 6));
-  if (month < 1 || month > 12) return false;
-  // Leap years are judged on 20YY; the century rule only changes that for YY = 00.
-  return day <= daysInMonth(2000 + Number(value.slice(0, 2)), month);
-}
-
-/** Resolve a checked YYMMDD to a calendar date with the GS1 century rule. */
-function toGs1Date(yymmdd: string, referenceYear?: number): Gs1Date {
-  const yy = Number(yymmdd.slice(0, 2));
-  let year = 2000 + yy;
-  if (referenceYear !== undefined) {
-    const century = Math.floor(referenceYear / 100) * 100;
-    const diff = yy - (referenceYear % 100);
-    year = century + yy + (diff >= 51 ? -100 : diff <= -50 ? 100 : 0);
-  }
-  const month = Number(yymmdd.slice(2, 4));
-  const day = Number(yymmdd.slice(4, 6)) || daysInMonth(year, month);
-  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return { yymmdd, iso };
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** The stamp a signed Digital Link stands for (kid, AI 21 serial, signature), or null when it is unsigned. */
@@ -256,7 +301,6 @@ export function stampOfDigitalLink(link: DigitalLink): Stamp | null {
   if (!link.signature || link.serial === undefined) return null;
   return { kid: link.signature.kid, serial: link.serial.toUpperCase(), signature: link.signature.signature };
 }
-
 
 function decodeSafely(text: string): string | null {
   try {

@@ -87,3 +87,20 @@ export function expandUpcE(raw: string): Result<string, GtinError> {
   }
   return ok(payload + String(check));
 }
+
+/**
+ * The valid GTINs one typing slip away from `digits` (one digit changed, or two
+ * neighbours swapped), for "did you mean" when a typed code fails its check digit.
+ */
+export function gtinTypoCandidates(digits: string): string[] {
+  if (!/^[0-9]+$/.test(digits) || !FORMAT_BY_LENGTH[digits.length]) return [];
+  const found = new Set<string>();
+  const consider = (candidate: string) => {
+    if (candidate !== digits && computeGs1CheckDigit(candidate.slice(0, -1)) === Number(candidate.at(-1))) found.add(candidate);
+  };
+  for (let i = 0; i < digits.length; i++) {
+    for (let d = 0; d <= 9; d++) consider(digits.slice(0, i) + String(d) + digits.slice(i + 1));
+    if (i + 1 < digits.length) consider(digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2));
+  }
+  return [...found];
+}

@@ -1,7 +1,7 @@
 // Registry records to domain objects, one function per entity: the database's rows and the
 // sync feed's records share their snake_case columns, so the server and the PWA map them alike.
+import { certificateTerm } from './certificate-term';
 import {
-  certificateStatus,
   type Award,
   type Mark,
   type OcopCertification,
@@ -52,6 +52,7 @@ export function toProducer(r: Row): Producer {
 /** An ocop_certifications row, with its status on `today`. */
 export function toCertification(r: Row, today: string): OcopCertification {
   const validUntil = s(r.valid_until);
+  const term = certificateTerm({ validUntil, year: s(r.year) }, today);
   return {
     id: String(r.id),
     productId: String(r.product_id),
@@ -63,7 +64,9 @@ export function toCertification(r: Row, today: string): OcopCertification {
     year: s(r.year),
     issuingBody: s(r.issuing_body),
     validUntil,
-    status: certificateStatus(validUntil, today),
+    latestUntil: term.latestUntil,
+    certYear: term.year,
+    status: term.status,
     notes: s(r.notes),
     provenance: toProvenance(r),
   };

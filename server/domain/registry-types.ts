@@ -1,4 +1,8 @@
 // Registry records as the API and the PWA see them (camelCase), with provenance.
+import type { CertificateStatus } from './certificate-term';
+import type { MatchReason } from './match-explanation';
+
+export type { CertificateStatus } from './certificate-term';
 
 export interface Provenance {
   sourceUrl: string;
@@ -31,8 +35,6 @@ export interface Producer {
   provenance: Provenance;
 }
 
-export type CertificateStatus = 'valid' | 'expired' | 'unknown';
-
 export interface OcopCertification {
   id: string;
   productId: string;
@@ -45,7 +47,11 @@ export interface OcopCertification {
   issuingBody: string | null;
   /** Decision date + 36 months, or the date the certificate states. */
   validUntil: string | null;
-  /** valid / expired on today's date; unknown when the decision date is not known. */
+  /** With no date but a year Y: 31/12/(Y+3), the latest day it can run to (certificate-term.ts). */
+  latestUntil: string | null;
+  /** The certification year as a number, when the source gives one. */
+  certYear: number | null;
+  /** valid / expired on today's date (expired too when even latestUntil is past); unknown otherwise. */
   status: CertificateStatus;
   notes: string | null;
   provenance: Provenance;
@@ -87,12 +93,19 @@ export interface ProductSummary {
   province: string | null;
   placeName: string | null;
   formerPlaceName: string | null;
+  /** The pre-2025 district the source names ("Ba Vì"), as written. */
+  formerDistrict?: string | null;
   ocopGroup: string | null;
   stars: number | null;
   potentialFive: boolean;
   certificateStatus: CertificateStatus | 'none';
+  /** The best certificate's year, and its latest end when only the year is known. */
+  certYear?: number | null;
+  certLatestUntil?: string | null;
   isAggregate: boolean;
   aggregateCount: number;
+  /** In search results: the fields besides the name that the query matched (match-explanation.ts). */
+  match?: MatchReason[];
 }
 
 export interface ProductDetail extends ProductSummary {
@@ -115,8 +128,3 @@ export interface ProductDetail extends ProductSummary {
   provenance: Provenance;
 }
 
-/** Certificate status on a given day from its valid-until date. */
-export function certificateStatus(validUntil: string | null, today: string): CertificateStatus {
-  if (!validUntil) return 'unknown';
-  return validUntil >= today ? 'valid' : 'expired';
-}

@@ -4,6 +4,9 @@ import type { AnalysedQuery, QueryAlternative } from './query-analysis';
 // in this order (SEARCH.md): words matched, typos, attribute (name before producer before
 // places/aliases before category), proximity, exactness (exact words, accents typed as in
 // the name, whole name covered, name starts with the query, shorter name), then stars.
+// For a broad one-word query ("gà", "trà") a product with OCOP stars comes before an
+// unrated one once words, typos, attribute and exactness tie: a shopper browsing wants the
+// certified products first.
 
 export interface RerankCandidate {
   rowid: number;
@@ -48,6 +51,8 @@ interface Ranking {
   wholeName: number;
   startsName: number;
   nameWords: number;
+  /** 1 when the query is broad (one word) and the product has stars. */
+  ratedInBroad: number;
   stars: number;
 }
 
@@ -78,6 +83,7 @@ function compareRankings(a: Ranking, b: Ranking): number {
     a.proximity - b.proximity ||
     b.exactWords - a.exactWords ||
     b.accentExact - a.accentExact ||
+    b.ratedInBroad - a.ratedInBroad ||
     b.wholeName - a.wholeName ||
     b.startsName - a.startsName ||
     a.nameWords - b.nameWords ||
@@ -168,6 +174,7 @@ function rankCandidate(query: AnalysedQuery, candidate: RerankCandidate, wantsAc
     wholeName: nameWords.length > 0 && covered.every((flag) => flag === 1) ? 1 : 0,
     startsName: first && first.attribute === 0 && first.positions.includes(0) ? 1 : 0,
     nameWords: nameWords.length,
+    ratedInBroad: query.terms.length === 1 && candidate.stars ? 1 : 0,
     stars: candidate.stars ?? 0,
   };
 }

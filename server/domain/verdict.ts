@@ -9,6 +9,11 @@ export type ReasonCode =
   | 'unknown_key'
   | 'key_revoked'
   | 'malformed_stamp'
+  | 'lookalike_host'
+  | 'foreign_stamp_host'
+  | 'typed_serial'
+  | 'typed_serial_unknown'
+  | 'typed_serial_needs_connection'
   | 'stamp_revoked'
   | 'batch_revoked'
   | 'scanned_after_revocation'
@@ -21,7 +26,11 @@ export type ReasonCode =
   | 'batch_expired'
   | 'ocop_certificate_expired'
   | 'gtin'
+  | 'gtin_typo_suggestion'
   | 'gs1_prefix'
+  | 'gs1_element_string'
+  | 'gs1_ai'
+  | 'gs1_lenient_form'
   | 'digital_link_unsigned'
   | 'digital_link_product_mismatch'
   | 'other_url'
@@ -48,6 +57,13 @@ export function formatVietnamTime(iso: string): string {
   if (Number.isNaN(d.getTime())) return iso;
   const p = (n: number) => String(n).padStart(2, '0');
   return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+/** A Vietnam-time instant for a sentence: "23:41 ngày 07/12/2026" (English: "23:41 on 07/12/2026"). */
+export function formatVietnamTimeInWords(iso: string, lang: 'vi' | 'en'): string {
+  const [time, date] = formatVietnamTime(iso).split(' ');
+  if (!date) return iso;
+  return `${time} ${lang === 'vi' ? 'ngày' : 'on'} ${date}`;
 }
 
 /** Format an ISO date (YYYY-MM-DD) the Vietnamese way (25/11/2026). */

@@ -24,4 +24,6 @@ export interface VerifyResult {
   };
   url?: { href: string; host: string; displayHost: string; flags: string[]; lookalikeOf: string | null; stampShaped: boolean };
   text?: string;
+  /** A device id the server issued to this phone: keep it and send it with later scans. */
+  deviceToken?: string;
 }

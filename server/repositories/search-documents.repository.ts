@@ -1,15 +1,18 @@
 import type { Db } from '../db/connection';
+import { searchValidUntil } from '../domain/certificate-term';
 import { productPlaces } from '../domain/product-places';
 import type { SearchDocument } from '../domain/search-types';
+import { vietnamDate } from './clock';
 
 type Row = Record<string, string | number | null>;
 
 /**
  * Builds the flat documents both search engines index, from the registry tables:
  * current and former place names (so "Hoài Đức" and the new ward both find a product),
- * the best OCOP rating, marks and award years.
+ * the best OCOP rating, marks and award years. `today` dates certificates known only by
+ * their year (certificate-term.ts).
  */
-export function loadSearchDocuments(db: Db, productIds?: string[]): SearchDocument[] {
+export function loadSearchDocuments(db: Db, productIds?: string[], today: string = vietnamDate(new Date())): SearchDocument[] {
   const places = new Map((db.prepare('SELECT id, name, full_name, parent_id, level FROM places').all() as Row[]).map((r) => [String(r.id), r]));
   const newByOld = new Map<string, string[]>();
   for (const r of db.prepare('SELECT old_place_id, new_place_id FROM place_aliases').all() as Row[]) {
@@ -19,7 +22,7 @@ export function loadSearchDocuments(db: Db, productIds?: string[]): SearchDocume
   }
   const bestCert = new Map<string, Row>();
   for (const r of db
-    .prepare('SELECT product_id, stars, potential_five, valid_until FROM ocop_certifications ORDER BY stars IS NULL, stars DESC, valid_until DESC')
+    .prepare('SELECT product_id, stars, potential_five, valid_until, year FROM ocop_certifications ORDER BY stars IS NULL, stars DESC, valid_until DESC')
     .all() as Row[]) {
     const id = String(r.product_id);
     const seen = bestCert.get(id);
@@ -66,7 +69,8 @@ export function loadSearchDocuments(db: Db, productIds?: string[]): SearchDocume
       placeIds: located.placeIds,
       markIds: [...marks],
       awardYears: [...(awardYears.get(id) ?? [])].map(Number),
-      certValidUntil: stars === null ? null : ((cert?.valid_until as string | null) ?? null),
+      certValidUntil:
+        stars === null ? null : searchValidUntil({ validUntil: (cert?.valid_until as string | null) ?? null, year: (cert?.year as string | null) ?? null }, today),
       isAggregate: Number(p.is_aggregate) === 1,
     };
   });

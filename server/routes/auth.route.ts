@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { SESSION_ABSOLUTE_MS, type SignedIn } from '../services/auth/auth.service';
 import { PASSWORD_MAX } from '../services/auth/password';
-import { clientAddress } from './auth/client-address';
+import { clientIp as clientAddress } from './client-address';
 import { requireRole, sameOrigin, sessionCookieName } from './auth/session.middleware';
 import { sendError } from './errors';
 import { validate } from './validate';

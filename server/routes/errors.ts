@@ -26,8 +26,9 @@ export function validationError(c: Context, target: string, error: ZodError) {
   });
 }
 
-export const notFound = (what: string, id: string): ApiError => ({
+/** A 404 for a record that does not exist; the id asked for is not echoed back (it is part of the request path). */
+export const notFound = (what: string): ApiError => ({
   code: 'not_found',
-  message: `No ${what} with id "${id}"`,
-  message_vi: `Không tìm thấy ${what === 'product' ? 'sản phẩm' : what === 'producer' ? 'cơ sở sản xuất' : what === 'mark' ? 'nhãn hiệu' : 'bản ghi'} "${id}"`,
+  message: `No ${what} with this id`,
+  message_vi: `Không tìm thấy ${what === 'product' ? 'sản phẩm' : what === 'producer' ? 'cơ sở sản xuất' : what === 'mark' ? 'nhãn hiệu' : 'bản ghi'} có mã này`,
 });

@@ -38,12 +38,18 @@ export function openApiDocument(serverUrl: string) {
             q('offset', 'default 0', { type: 'integer' }),
             q('facets', '1 (default) to return facet counts', { type: 'string', enum: ['0', '1', 'true', 'false'] }),
           ],
-          responses: { 200: json('A page of product summaries with facets'), 400: errorResponse('Invalid query') },
+          responses: {
+            200: json(
+              'A page of product summaries with facets. query: {raw, interpreted, corrections, matchedWords, unmatchedWords} — unmatchedWords are typed words no result matches (the results then match only matchedWords); each item has match: [{field: former_place|place|producer|province, text}], the fields besides its name that the query matched, and certificateStatus, certYear, certLatestUntil',
+            ),
+            400: errorResponse('Invalid query'),
+          },
         },
       },
       '/api/products/{id}': {
         get: {
-          summary: 'One product with producer, OCOP certifications (decision, valid-until, status), marks, awards and provenance',
+          summary:
+            'One product with producer, OCOP certifications (decision, year, valid-until; latestUntil = 31/12/(year+3) when only the year is known; status valid|expired|unknown on today), marks, awards and provenance (sourceUrl; sourceDocument = file and line of the gathered dataset, for inspectors)',
           parameters: [idPath],
           responses: { 200: json('Product'), 404: errorResponse('No such product') },
         },
@@ -109,6 +115,7 @@ export function openApiDocument(serverUrl: string) {
           responses: {
             200: json('{verdict: authentic|caution|revoked|unverified|not_a_stamp, reasons: [{code, message_vi, message_en, …}], stamp?, batch?, product?, producer?, certifications?, marks?, awards?, gtin?, url?}'),
             400: errorResponse('Invalid request'),
+            413: errorResponse('Body over 8 KB (payload_too_large)'),
             429: errorResponse('Too many PIN attempts'),
           },
         },
@@ -140,7 +147,7 @@ export function openApiDocument(serverUrl: string) {
               },
             },
           },
-          responses: { 201: json('{id, status, receivedAt}'), 200: json('Already received: {id, status, receivedAt}'), 400: errorResponse('Invalid or empty report, unknown product or place') },
+          responses: { 201: json('{id, status, receivedAt}'), 200: json('Already received: {id, status, receivedAt}'), 400: errorResponse('Invalid or empty report, unknown product or place'), 413: errorResponse('Body over 64 KB (payload_too_large)') },
         },
       },
       '/api/reports/receipt/{receipt}': {

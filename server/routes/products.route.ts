@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
+import { explainMatch, queryCoverage } from '../domain/match-explanation';
 import { notFound, sendError } from './errors';
 import { validate } from './validate';
 
@@ -44,20 +45,20 @@ export const productsRoutes = (deps: AppDeps) =>
         facets: q.facets === '1' || q.facets === 'true',
         today,
       });
-      const items = deps.catalogue.productSummaries(result.hits.map((h) => h.id), today);
+      const items = deps.catalogue.productSummaries(result.hits.map((h) => h.id), today).map((item) => ({ ...item, match: explainMatch(result.query.interpreted, item) }));
       return c.json({
         items,
         total: result.total,
         limit: q.limit,
         offset: q.offset,
         facets: result.facets,
-        query: result.query,
+        query: { ...result.query, ...queryCoverage(result.query) },
         engine: result.engine,
       });
     })
     .get('/:id', validate('param', idParam), (c) => {
       const { id } = c.req.valid('param');
       const product = deps.catalogue.productDetail(id, deps.clock.today());
-      if (!product) return sendError(c, 404, notFound('product', id));
+      if (!product) return sendError(c, 404, notFound('product'));
       return c.json(product);
     });

@@ -26,7 +26,7 @@ export const registryRoutes = (deps: AppDeps) =>
     .get('/producers/:id', validate('param', idParam), (c) => {
       const { id } = c.req.valid('param');
       const producer = deps.catalogue.producer(id);
-      if (!producer) return sendError(c, 404, notFound('producer', id));
+      if (!producer) return sendError(c, 404, notFound('producer'));
       const products = deps.catalogue.productSummaries(deps.catalogue.productIdsOfProducer(id), deps.clock.today());
       return c.json({ ...producer, products });
     })
@@ -34,7 +34,7 @@ export const registryRoutes = (deps: AppDeps) =>
     .get('/marks/:id', validate('param', idParam), (c) => {
       const { id } = c.req.valid('param');
       const mark = deps.catalogue.mark(id);
-      if (!mark) return sendError(c, 404, notFound('mark', id));
+      if (!mark) return sendError(c, 404, notFound('mark'));
       return c.json(mark);
     })
     .get('/awards', validate('query', awardsQuery), (c) => {

@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { validator } from 'hono/validator';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
@@ -7,11 +7,13 @@ import type { ReportInput } from '../services/reports/report.service';
 import { PHOTOS_MAX } from '../services/reports/photo-evidence';
 import { createRateLimiter } from '../services/verify/rate-limiter';
 import type { TriageError } from '../services/reports/report-triage.service';
-import { clientAddress } from './auth/client-address';
+import { clientIp as clientAddress } from './client-address';
 import { requireRole } from './auth/session.middleware';
 import { sendError, validationError } from './errors';
+import { admit, tooManyRequests } from './rate-limit';
 import { readMultipart, MULTIPART_MAX_BYTES } from './multipart';
 import { validate } from './validate';
+import { limitBody } from './http/body-limit';
 
 const reportFields = {
   clientReportId: z.string().min(8).max(128).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only'),
@@ -44,6 +46,10 @@ const reportForm = z.object({
   reasons: z.preprocess((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]), reportFields.reasons),
   price: formText(z.coerce.number().int().min(0).max(1_000_000_000).optional()),
 });
+
+/** A JSON report is a few short texts (the note is ≤ 2,000 characters); multipart with photos has its own cap. */
+export const REPORT_JSON_BODY_LIMIT = 64 * 1024;
+const jsonBodyLimit = limitBody(REPORT_JSON_BODY_LIMIT);
 
 const listQuery = z.object({
   status: z.enum(REPORT_STATUSES).optional(),
@@ -93,8 +99,16 @@ export const reportsRoutes = (deps: AppDeps) => {
     return c.json(outcome.report, outcome.created ? 201 : 200);
   };
 
+  // One network's flood of reports is refused before its body is read; a JSON report is
+  // capped here, a multipart one while its photos stream in (readMultipart).
+  const admitReport: MiddlewareHandler = async (c, next) => {
+    const { wait } = admit(c, deps, 'report');
+    if (wait) return tooManyRequests(c, wait);
+    return (c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/') ? next() : jsonBodyLimit(c, next);
+  };
+
   return new Hono()
-    .post('/', jsonOrMultipart, async (c) => {
+    .post('/', admitReport, jsonOrMultipart, async (c) => {
       const valid = c.req.valid('json');
       if (!valid.multipart) return submit(c, valid.body, []);
       const form = await readMultipart(c.req.raw, MULTIPART_MAX_BYTES);

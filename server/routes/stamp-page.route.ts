@@ -2,11 +2,11 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppDeps } from '../app-deps';
+import { admit } from './rate-limit';
 import { renderVerdictPage } from './stamp-page/render-verdict-page';
 
 /** Also read by POST /api/verify, so the page and the app count one browser as one phone. */
 export const DEVICE_COOKIE = 'nv_device';
-export const DEVICE_COOKIE_FORMAT = /^[A-Za-z0-9_-]{16,64}$/;
 
 /** This browser's device id for a year: random, first-party, never readable by scripts. */
 export function setDeviceCookie(c: Context, deviceId: string, publicUrl: string): void {
@@ -24,6 +24,9 @@ const PREVIEW_PAGE =
   CHECK_ASKED +
   '" value="1"><button type="submit">Kiểm tra tem / Check the stamp</button></form></body></html>';
 
+const RATE_LIMITED_PAGE =
+  '<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Thử lại sau — Nguồn Việt</title></head><body><p>Có quá nhiều lượt kiểm tra từ mạng này. Vui lòng thử lại sau ít phút. / Too many checks from this network: please try again in a few minutes.</p></body></html>';
+
 /**
  * GET /s/<kid>/<serial>/<sig> (any case): what a phone's camera app opens. Verifies the
  * stamp server-side and answers with a small HTML page. A random first-party cookie
@@ -38,14 +41,25 @@ export const stampPageRoutes = (deps: AppDeps) => {
       c.header('Cache-Control', 'no-store');
       return c.html(PREVIEW_PAGE);
     }
+    const { client, wait } = admit(c, deps, 'scan');
+    if (wait) {
+      c.header('Retry-After', String(Math.max(1, Math.ceil(wait / 1000))));
+      c.header('Cache-Control', 'no-store');
+      return c.html(RATE_LIMITED_PAGE, 429);
+    }
     const { kid, serial, sig } = c.req.param();
     const payload = `${deps.config.publicUrl}/S/${kid}/${serial}/${sig}`.toUpperCase();
     let deviceId = getCookie(c, DEVICE_COOKIE);
-    if (!deviceId || !DEVICE_COOKIE_FORMAT.test(deviceId)) {
-      deviceId = crypto.randomUUID().replace(/-/g, '');
-      setDeviceCookie(c, deviceId, deps.config.publicUrl);
+    // Only a device id we issued, carried by this browser's cookie, makes the check count as
+    // another phone's: a cookieless load (an <img> on any web page, a script) is answered
+    // and recorded, and gets an id for next time, but adds no clone evidence.
+    const noEvidence = !deps.devices.isValid(deviceId);
+    if (noEvidence) {
+      const fresh = deps.devices.issue(client, Date.now());
+      deviceId = 'token' in fresh ? fresh.token : undefined;
+      if (deviceId) setDeviceCookie(c, deviceId, deps.config.publicUrl);
     }
-    const outcome = await deps.verify.verify({ payload, deviceId, ip: 'stamp-page' });
+    const outcome = await deps.verify.verify({ payload, ...(deviceId ? { deviceId } : {}), client, noEvidence });
     const lang = c.req.query('lang') === 'en' ? 'en' : 'vi';
     c.header('Cache-Control', 'no-store');
     c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'");

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
-import { sendError } from './errors';
 import { validate } from './validate';
 
 const changesQuery = z.object({
@@ -46,7 +45,4 @@ export const syncRoutes = (deps: AppDeps) =>
       c.header('Cache-Control', 'no-cache');
       if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
       return c.json(result.page);
-    })
-    .all('*', (c) =>
-      sendError(c, 404, { code: 'not_found', message: 'Unknown sync endpoint', message_vi: 'Không có địa chỉ đồng bộ này' }),
-    );
+    });

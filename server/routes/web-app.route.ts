@@ -1,11 +1,13 @@
 // The PWA, served from the same origin as the API (so the service worker, IndexedDB and
 // camera permission all belong to one site). Hashed assets are cached for a year; the
 // shell, service worker and manifest are revalidated so an update reaches phones on the
-// next visit. Any other GET without a file extension is an app route: it gets the shell.
+// next visit. Any other GET without a file extension gets the shell: with 200 on the app's
+// own screens (server/domain/app-paths.ts), with 404 elsewhere (the app shows "not found").
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
+import { isAppPath } from '../domain/app-paths';
 
 // What the shell may load: only itself. 'wasm-unsafe-eval' lets the scanner compile the
 // zxing .wasm we serve; blob: is the camera preview and the decoding worker.
@@ -61,7 +63,7 @@ export function webAppRoutes(webDir: string) {
     const last = c.req.path.split('/').pop() ?? '';
     if (c.req.path.startsWith('/api/') || last.includes('.')) return next();
     setHeaders(c, REVALIDATE);
-    return c.html(shell);
+    return c.html(shell, isAppPath(c.req.path) ? 200 : 404);
   });
   return app;
 }

@@ -37,7 +37,10 @@ export interface StaffServices {
 export function createStaffServices(deps: {
   db: Db;
   clock: Clock;
-  history: { stampHistory(serial: string, today: string): StampHistory | null; leakedKeyAlerts(): { kid: string; scans: number; serials: number; lastSeenAt: string }[] };
+  history: {
+    stampHistory(serial: string, today: string, page?: { before?: number; limit?: number }): StampHistory | null;
+    leakedKeyAlerts(): { kid: string; scans: number; serials: number; lastSeenAt: string }[];
+  };
   placeName: (id: string) => string | null;
   throttle?: Partial<ThrottleRules>;
   /** What the admins' registry operations need besides the audit log and the clock. */

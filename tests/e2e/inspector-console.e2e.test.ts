@@ -158,7 +158,7 @@ describe.skipIf(!hasChromium)('inspector console in Chromium', () => {
 
       // Registry work: the import diff is shown before anything changes, then a batch is issued and revoked.
       await page.getByRole('link', { name: 'Danh bạ & tem' }).click();
-      const marks = readFileSync('data/marks.csv', 'utf8').replace('Holder/number not stated.', 'Holder and number still not stated (e2e).');
+      const marks = readFileSync('data/marks.csv', 'utf8').replace(',trước năm 2023,', ',trước năm 2023 (kiểm tra e2e),');
       await page.getByLabel('Chọn tệp').setInputFiles({ name: 'marks.csv', mimeType: 'text/csv', buffer: Buffer.from(marks) });
       await page.getByRole('button', { name: 'Xem so sánh (chưa thay đổi gì)' }).click();
       await page.locator('.import-diff', { hasText: 'marks: 0 thêm mới, 1 thay đổi' }).waitFor();

@@ -12,6 +12,7 @@ import { startAppServer, type AppServer } from '../../scripts/lib/app-server';
 import { buildWebIfStale } from '../../scripts/lib/web-build';
 import { writeFakeCameraY4m } from './fixtures/make-fake-camera';
 import { hasChromium, launchPhone, CHROMIUM_PATH } from './helpers/browser';
+import { DEMO_PRODUCT_QUERY } from '../../server/services/stamps/demo-stamps';
 
 if (!hasChromium) {
   console.warn(`\n!!! ${CHROMIUM_PATH} is missing: the PWA end-to-end tests are SKIPPED. Install Debian's chromium (apt-get install chromium) or set CHROME_PATH. .ci/run installs it.\n`);
@@ -39,7 +40,7 @@ describe.skipIf(!hasChromium)('PWA in Chromium', () => {
   const scanEvents = (serial: string) => {
     const db = new Database(server.databasePath, { readonly: true });
     try {
-      return (db.prepare('SELECT count(*) FROM scan_events WHERE serial = ?').pluck().get(serial) as number) ?? 0;
+      return (db.prepare('SELECT count(*) FROM scans WHERE serial = ?').pluck().get(serial) as number) ?? 0;
     } finally {
       db.close();
     }
@@ -68,10 +69,32 @@ describe.skipIf(!hasChromium)('PWA in Chromium', () => {
       expect(await verdictOf(page)).toBe('authentic');
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Tem chính hãng');
       await expect(page.locator('.demo-label').textContent()).resolves.toContain('DEMO');
-      await expect(page.locator('.product-card').textContent()).resolves.toContain('Gà đồi Ba Vì');
+      await expect(page.locator('.product-card').textContent()).resolves.toContain(DEMO_PRODUCT_QUERY);
       await page.screenshot({ path: join(SCREENSHOTS, 'verdict-authentic.png'), fullPage: true });
       console.log(`e2e screenshot: ${join(SCREENSHOTS, 'verdict-authentic.png')}`);
       expect(scanEvents(stamps[0]!.serial)).toBe(1);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('typing the serial printed under the QR on the manual-entry screen reaches the same stamp, saying it was typed', async () => {
+    const phone = await launchPhone();
+    try {
+      const page = await phone.context.newPage();
+      await page.goto(server.url);
+      const stamp = stamps[5]!;
+      const before = scanEvents(stamp.serial);
+      // As printed on the sheet: four groups of four, typed in lowercase.
+      const printed = stamp.serial.match(/.{4}/g)!.join('-').toLowerCase();
+      await page.locator('#manual-code').fill(printed);
+      await page.getByRole('button', { name: 'Kiểm tra' }).click();
+      expect(await verdictOf(page)).toBe('authentic');
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Số sê-ri đã được phát hành');
+      await expect(page.locator('[data-code="typed_serial"]').textContent()).resolves.toMatch(/nhập tay.*chứng minh ít hơn chữ ký số/);
+      await expect(page.locator('.product-card').textContent()).resolves.toContain(DEMO_PRODUCT_QUERY);
+      await page.screenshot({ path: join(SCREENSHOTS, 'verdict-typed-serial.png'), fullPage: true });
+      expect(scanEvents(stamp.serial)).toBe(before + 1);
     } finally {
       await phone.close();
     }

@@ -17,7 +17,7 @@ afterAll(() => t.cleanup());
 
 const post = (path: string, body: unknown) => t.app.request(path, { method: 'POST', headers: admin.headers(), body: JSON.stringify(body) });
 const marks = readFileSync('data/marks.csv', 'utf8');
-const edited = marks.replace('Holder/number not stated.', 'Holder and number still not stated (checked 2026).');
+const edited = marks.replace(',trước năm 2023,', ',trước năm 2023 (đã kiểm tra năm 2026),');
 
 describe('registry import from the console', () => {
   it('shows the diff first, then applies it only against the same registry version', async () => {
@@ -27,7 +27,7 @@ describe('registry import from the console', () => {
     const diff = (await dry.json()) as { ok: boolean; version: number; diffs: { kind: string; changed: number; added: number; changedRecords: { id: string; fields: { column: string }[] }[] }[] };
     expect(diff.ok).toBe(true);
     expect(diff.diffs[0]).toMatchObject({ kind: 'marks', changed: 1, added: 0 });
-    expect(diff.diffs[0]!.changedRecords[0]).toMatchObject({ id: 'mk-ga-mia-son-tay', fields: [{ column: 'notes' }] });
+    expect(diff.diffs[0]!.changedRecords[0]).toMatchObject({ id: 'mk-ga-mia-son-tay', fields: [{ column: 'date_text' }] });
     // The dry run changed nothing.
     expect(t.runtime.deps.registry.currentVersion()).toBe(diff.version);
 

@@ -90,7 +90,7 @@ describe('API over the real registry', () => {
     const { body } = await json(`/api/products/${encodeURIComponent(id)}`);
     expect((body.marks as { name: string }[]).map((m) => m.name)).toEqual(['Gạo thơm Bối Khê']);
     const marks = await json('/api/marks');
-    expect((marks.body.items as unknown[]).length).toBe(30);
+    expect((marks.body.items as unknown[]).length).toBe(49);
   });
 
   it('serves producers, awards and places', async () => {
@@ -168,7 +168,7 @@ describe('sync feed', () => {
     const gz = Buffer.from(await res.arrayBuffer());
     expect(gz.length).toBeLessThanOrEqual(500 * 1024);
     const snapshot = JSON.parse(gunzipSync(gz).toString('utf8')) as { version: number; records: Record<string, unknown[]> };
-    expect(snapshot.records.products).toHaveLength(182);
+    expect(snapshot.records.products).toHaveLength(381);
     expect(snapshot.records.gs1_prefixes).toHaveLength(149);
     const etag = res.headers.get('etag')!;
     // compress() weakens the ETag of a gzipped body (W/); If-None-Match compares weakly.

@@ -64,7 +64,7 @@ afterAll(() => {
 });
 
 // Middleware mounted for every path under a prefix: not endpoints, never called by themselves.
-const MIDDLEWARE = new Set(['ALL /api/*', 'ALL /api/sync/*']);
+const MIDDLEWARE = new Set(['ALL /*', 'ALL /api/*', 'ALL /api/sync/*']);
 
 const TABLE: Record<string, Row> = {
   'GET /api/health': { request: () => ({ path: '/api/health' }), expect: all(200) },
@@ -74,6 +74,7 @@ const TABLE: Record<string, Row> = {
   'GET /api/sync/snapshot': { request: () => ({ path: '/api/sync/snapshot' }), expect: all(200) },
   'GET /api/sync/changes': { request: () => ({ path: `/api/sync/changes?since=${f.version}` }), expect: all(200) },
   'POST /api/verify': { request: () => ({ path: '/api/verify', body: { payload: '8935049510864' } }), expect: all(200) },
+  'POST /api/device': { request: () => ({ path: '/api/device', body: {} }), expect: all(201) },
   'POST /api/reports': { request: (who) => ({ path: '/api/reports', body: { clientReportId: `authz-report-${who}`, note: 'x' } }), expect: all(201) },
   'GET /api/reports/receipt/:receipt': { request: () => ({ path: `/api/reports/receipt/${f.receipt}` }), expect: all(200) },
   'GET /api/reports': { request: () => ({ path: '/api/reports' }), expect: staff(200) },

@@ -22,8 +22,8 @@ describe('registry import', () => {
     expect(plan.issues).toEqual([]);
     const first = applyImport(plan, repo, now);
     expect(first.added).toBeGreaterThan(2000);
-    expect(count(t, 'products')).toBe(182);
-    expect(count(t, 'marks')).toBe(30);
+    expect(count(t, 'products')).toBe(381);
+    expect(count(t, 'marks')).toBe(49);
     expect(count(t, 'places')).toBe(716);
     expect(first.toVersion).toBe(first.added);
 
@@ -31,6 +31,22 @@ describe('registry import', () => {
     expect(again.diffs.every((d) => d.added.length === 0 && d.changed.length === 0 && d.removed.length === 0)).toBe(true);
     const second = applyImport(again, repo, now);
     expect(second).toMatchObject({ added: 0, changed: 0, removed: 0, fromVersion: first.toVersion, toVersion: first.toVersion });
+  });
+
+  it('keeps the team\'s research notes out of the public record and says who stands behind the new marks', () => {
+    applyImport(planImport(readImportSources(['data']), repo), repo, now);
+    const sql = (q: string) => t.db.prepare(q).pluck().get() as number;
+    // data/research/notes.csv sits one level down: an import of data/ never reads it.
+    expect(readImportSources(['data']).some((s) => s.file.includes('research'))).toBe(false);
+    for (const table of ['products', 'producers', 'marks', 'awards', 'award_programmes', 'ocop_certifications']) {
+      const english = ['the', 'not', 'and', 'of', 'by', 'source', 'named'].map((w) => `' ' || notes || ' ' LIKE '% ${w} %'`).join(' OR ');
+      expect(sql(`SELECT COUNT(*) FROM ${table} WHERE ${english}`), table).toBe(0);
+    }
+    expect(sql(`SELECT COUNT(*) FROM products WHERE notes <> ''`)).toBe(0);
+    expect(sql(`SELECT COUNT(*) FROM products WHERE name LIKE '%products%' OR name LIKE '%not listed%'`)).toBe(0);
+    expect(sql(`SELECT COUNT(*) FROM marks WHERE status = 'place_name_permitted'`)).toBe(19);
+    expect(sql(`SELECT COUNT(*) FROM marks WHERE notes LIKE '%đơn vị xin đăng ký%'`)).toBe(23);
+    expect(sql(`SELECT COUNT(*) FROM products WHERE province = 'Thanh Hóa'`)).toBe(0);
   });
 
   it('reports every bad line with file, line and column, and changes nothing', () => {

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerifyResult } from '../../server/services/verify/verify-types';
 import { createTestRuntime } from '../helpers/test-runtime';
+import { DEMO_PRODUCT_QUERY } from '../../server/services/stamps/demo-stamps';
 
 let t: Awaited<ReturnType<typeof createTestRuntime>>;
 beforeAll(async () => {
@@ -27,7 +28,7 @@ const run = async (script: 'rotate' | 'revoke', ...args: string[]) => {
 };
 
 const issue = async () => {
-  const hit = await t.runtime.deps.search.search({ q: 'Gà đồi Ba Vì', filters: {}, limit: 1, offset: 0, facets: false, today: '2026-11-25' });
+  const hit = await t.runtime.deps.search.search({ q: DEMO_PRODUCT_QUERY, filters: {}, limit: 1, offset: 0, facets: false, today: '2026-11-25' });
   return t.runtime.issuing.issueBatch({ productId: hit.hits[0]!.id, count: 1, withPin: false, expiresAt: null, issuerId: 'demo-issuer' });
 };
 const verify = async (url: string) => {

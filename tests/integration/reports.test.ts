@@ -30,6 +30,13 @@ describe('POST /api/reports', () => {
     expect(JSON.stringify(row)).not.toContain('phone-1234-5678');
   });
 
+  it('a report on a typed serial (the QR scratched) is linked to that serial', async () => {
+    const serial = '22DVYHZFH3URV2LV';
+    const res = await post({ clientReportId: 'report-0003-typed1', payload: '22dv-yhzf-h3ur-v2lv', verdict: 'unverified' });
+    expect(res.status).toBe(201);
+    expect(stored().find((r) => r.clientReportId === 'report-0003-typed1')!.serial).toBe(serial);
+  });
+
   it('a re-sent report (the outbox retrying) is stored once', async () => {
     const body = { clientReportId: 'report-0002-abcdef', payload: 'HTTPS://NGUONVIET.VN/S/K1/ABC', verdict: 'unverified', note: 'lần 1' };
     expect((await post(body)).status).toBe(201);

@@ -1,8 +1,9 @@
-// Write-behind scan events survive a flush that cannot get the write lock: another process
-// (a CLI, a backup) holding it longer than busy_timeout must not lose or duplicate events.
+// Scans are group-committed before they are answered. Another process (a CLI, a backup)
+// holding the write lock must not lose or duplicate scans, must not freeze the server for
+// the connection's whole busy_timeout, and callers learn when their scan could not be written.
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createStampRepository, type NewScanEvent } from '../../server/repositories/stamp.repository';
+import { clientKeyOf, createStampRepository, type NewScanEvent } from '../../server/repositories/stamp.repository';
 import { createTempDb } from '../helpers/temp-db';
 
 const cleanups: (() => void)[] = [];
@@ -10,12 +11,6 @@ afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
 
-const until = async (cond: () => boolean, ms = 5000) => {
-  for (const end = Date.now() + ms; !cond(); ) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const event = (clientEventId: string): NewScanEvent => ({
@@ -25,14 +20,15 @@ const event = (clientEventId: string): NewScanEvent => ({
   verdict: 'authentic',
   reasons: ['signature_valid'],
   deviceHash: null,
+  network: 'a1b2c3d4e5f60718',
   placeCode: null,
   scannedAt: new Date().toISOString(),
   receivedAt: new Date().toISOString(),
 });
 
-function setUp(busyTimeoutMs = 20) {
+function setUp(busyTimeoutMs = 20, giveUpMs = 3000) {
   const t = createTempDb();
-  // Short waits for the lock, so a flush fails fast while the other connection holds it.
+  // Short waits for the lock, so a commit fails fast while the other connection holds it.
   t.db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   const other = new Database(t.path);
   cleanups.push(() => {
@@ -41,57 +37,64 @@ function setUp(busyTimeoutMs = 20) {
     t.cleanup();
   });
   const logged: string[] = [];
-  const stamps = createStampRepository(t.db, { flushDelayMs: 1, backgroundCheckpoints: false, retryDelayMs: { first: 10, max: 40 }, log: (m) => logged.push(m) });
-  const stored = () => other.prepare('SELECT client_event_id FROM scan_events ORDER BY id').pluck().all() as string[];
-  return { stamps, other, logged, stored };
+  const stamps = createStampRepository(t.db, { backgroundCheckpoints: false, writer: { retryDelayMs: { first: 10, max: 40 }, giveUpMs, log: (m) => logged.push(m) } });
+  const stored = () => (other.prepare('SELECT client_key FROM scans ORDER BY id').pluck().all() as Buffer[]).map((b) => b.toString('hex'));
+  const keys = (...ids: string[]) => ids.map((id) => clientKeyOf(id).toString('hex'));
+  return { stamps, other, logged, stored, keys };
 }
 
-describe('scan event write-behind', () => {
-  it('keeps the batch when the write lock is held, retries, and lands every event exactly once', async () => {
-    const { stamps, other, logged, stored } = setUp();
-    other.exec('BEGIN IMMEDIATE');
-    for (const id of ['event-0001', 'event-0002', 'event-0003']) expect(stamps.insertScanEvent(event(id))).toBe(true);
-    await sleep(50); // the first flush and a retry or two fail meanwhile
+describe('scan group commit', () => {
+  it('commits every scan of a turn in one go before callers are answered, each once', async () => {
+    const { stamps, stored, keys } = setUp();
+    for (const id of ['event-0001', 'event-0002', 'event-0003']) expect(stamps.recordScan(event(id))).toBe(true);
+    expect(stored()).toEqual([]); // not yet: the commit comes right after this turn
+    await stamps.committed();
+    expect(stored()).toEqual(keys('event-0001', 'event-0002', 'event-0003'));
+    expect(stamps.recordScan(event('event-0002'))).toBe(false);
+    expect(stamps.hasClientEvent('event-0003')).toBe(true);
+  });
 
-    // While they wait, the events are still known: a retried upload is a duplicate, not new.
-    expect(stamps.insertScanEvent(event('event-0002'))).toBe(false);
-    expect(stamps.scanEventByClientId('event-0003')).not.toBeNull();
-    expect(stamps.scanEvents('ABCDEFGHJKLMNPQR')).toHaveLength(3);
-    expect(logged.length).toBeGreaterThanOrEqual(2);
-    expect(logged[0]).toMatch(/could not write 3 scan events: database is locked; retrying in \d+ ms/);
+  it('keeps scans while the write lock is held, retries, and lands every scan exactly once', async () => {
+    const { stamps, other, logged, stored, keys } = setUp();
+    other.exec('BEGIN IMMEDIATE');
+    for (const id of ['event-0101', 'event-0102']) stamps.recordScan(event(id));
+    const done = stamps.committed();
+    await sleep(50); // the first commit and a retry or two fail meanwhile
+    // While they wait, they are known: a retried upload is a duplicate, not new.
+    expect(stamps.recordScan(event('event-0102'))).toBe(false);
+    expect(logged[0]).toMatch(/could not write 2 scans: database is locked; retrying in \d+ ms/);
     expect(logged.every((line) => !line.includes('\n'))).toBe(true);
-    // New events join the same queue behind the held ones.
-    expect(stamps.insertScanEvent(event('event-0004'))).toBe(true);
-
+    stamps.recordScan(event('event-0103'));
     other.exec('COMMIT');
-    await until(() => stored().length === 4);
+    await done;
+    await stamps.committed();
     await sleep(60); // longer than the longest backoff: nothing is written twice
-    expect(stored()).toEqual(['event-0001', 'event-0002', 'event-0003', 'event-0004']);
-    expect(stamps.insertScanEvent(event('event-0001'))).toBe(false);
+    expect(stored()).toEqual(keys('event-0101', 'event-0102', 'event-0103'));
   });
 
-  it('an explicit flush while locked throws a clear error and keeps the events for the next one', async () => {
-    const { stamps, other, stored } = setUp();
+  it('tells waiting callers when the lock outlasts their patience, and still writes the scans later', async () => {
+    const { stamps, other, stored, keys } = setUp(20, 150);
     other.exec('BEGIN IMMEDIATE');
-    stamps.insertScanEvent(event('event-0101'));
-    expect(() => stamps.flush()).toThrow(/could not write 1 scan event: database is locked/);
+    stamps.recordScan(event('event-0201'));
+    await expect(stamps.committed()).rejects.toThrow(/could not write 1 scan: database is locked/);
+    other.exec('COMMIT');
+    await sleep(100);
+    await stamps.committed();
+    expect(stored()).toEqual(keys('event-0201'));
+  });
+
+  it('an explicit flush while locked throws a clear error and keeps the scans for the next one', () => {
+    const { stamps, other, stored, keys } = setUp();
+    other.exec('BEGIN IMMEDIATE');
+    stamps.recordScan(event('event-0301'));
+    expect(() => stamps.flush()).toThrow(/could not write 1 scan: database is locked/);
     other.exec('COMMIT');
     stamps.flush();
-    expect(stored()).toEqual(['event-0101']);
+    expect(stored()).toEqual(keys('event-0301'));
   });
 
-  it('a read that flushes first (reasons list) answers from what is stored instead of failing', async () => {
-    const { stamps, other } = setUp();
-    stamps.insertScanEvent({ ...event('event-0201'), reasons: ['serial_not_issued'] });
-    stamps.flush();
-    other.exec('BEGIN IMMEDIATE');
-    stamps.insertScanEvent({ ...event('event-0202'), reasons: ['serial_not_issued'] });
-    expect(stamps.scanEventsWithReason('serial_not_issued', 10).map((e) => e.clientEventId)).toEqual(['event-0201']);
-    other.exec('COMMIT');
-  });
-
-  it('a flush from the timer waits for a held lock briefly, not the connection\'s whole busy_timeout, and explicit flushes keep it', async () => {
-    const { stamps, other, stored } = setUp(3000);
+  it('a commit attempt waits for a held lock briefly, not the connection\'s whole busy_timeout; explicit flushes keep it', async () => {
+    const { stamps, other, stored, keys } = setUp(3000);
     other.exec('BEGIN IMMEDIATE');
     let last = performance.now();
     let longestStall = 0;
@@ -99,8 +102,8 @@ describe('scan event write-behind', () => {
       longestStall = Math.max(longestStall, performance.now() - last);
       last = performance.now();
     }, 5);
-    stamps.insertScanEvent(event('event-0301'));
-    await sleep(400); // the first flush and a retry or two meet the lock
+    stamps.recordScan(event('event-0401'));
+    await sleep(400); // the first attempt and a retry or two meet the lock
     clearInterval(ticker);
     // 100 ms a try, not 3 s: the margin is wide on a loaded machine.
     expect(longestStall).toBeLessThan(1500);
@@ -109,6 +112,6 @@ describe('scan event write-behind', () => {
     expect(performance.now() - started).toBeGreaterThan(2500);
     other.exec('COMMIT');
     stamps.flush();
-    expect(stored()).toEqual(['event-0301']);
+    expect(stored()).toEqual(keys('event-0401'));
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../../server/domain/base32';
 import { looksLikeDigitalLink, parseDigitalLink, stampOfDigitalLink } from '../../server/domain/gs1-digital-link';
+import { computeGs1CheckDigit } from '../../server/domain/gtin';
 import { generateKeyPair, signStamp, verifyStampSignature } from '../../server/domain/stamp-signature';
 
 const EXAMPLE = 'https://id.gs1.org/01/09506000134352/10/ABC123/21/12345?17=201225';
@@ -20,15 +21,23 @@ describe('parseDigitalLink', () => {
         expiry: { yymmdd: '201225', iso: '2020-12-25' },
         otherAIs: {},
         otherParams: {},
+        notes: [],
+        primaryKey: { ai: '01', value: '09506000134352', title_en: 'GTIN (product code)', title_vi: 'Mã sản phẩm (GTIN)' },
+        elements: [
+          { ai: '01', value: '09506000134352', title_en: 'GTIN (product code)', title_vi: 'Mã sản phẩm (GTIN)' },
+          { ai: '10', value: 'ABC123', title_en: 'Batch or lot', title_vi: 'Số lô' },
+          { ai: '21', value: '12345', title_en: 'Serial number', title_vi: 'Số sê-ri' },
+          { ai: '17', value: '201225', title_en: 'Expiry (use by)', title_vi: 'Hạn sử dụng', date: { yymmdd: '201225', iso: '2020-12-25' } },
+        ],
       },
     });
   });
 
   it('accepts any host, a path prefix, 8/12/13-digit GTINs, aliases and a trailing slash', () => {
     const prefixed = parseDigitalLink('https://brand.example.vn/shop/p/01/8934673000000/');
-    expect(prefixed.ok && prefixed.value.gtin.gtin14).toBe('08934673000000');
+    expect(prefixed.ok && prefixed.value.gtin?.gtin14).toBe('08934673000000');
     const upc = parseDigitalLink('http://example.com/01/036000291452');
-    expect(upc.ok && upc.value.gtin.format).toBe('GTIN-12');
+    expect(upc.ok && upc.value.gtin?.format).toBe('GTIN-12');
     const aliases = parseDigitalLink('https://example.com/gtin/96385074/cpv/2A/lot/L1/ser/S1');
     expect(aliases.ok && aliases.value).toMatchObject({ gtin: { format: 'GTIN-8' }, cpv: '2A', lot: 'L1', serial: 'S1' });
   });
@@ -140,5 +149,71 @@ describe('looksLikeDigitalLink', () => {
     expect(looksLikeDigitalLink('https://e.com/2001/page')).toBe(false);
     expect(looksLikeDigitalLink('https://blog.example/2024/01/15/post')).toBe(false);
     expect(looksLikeDigitalLink('01/09506000134352')).toBe(false);
+  });
+});
+
+describe('parseDigitalLink: the AI table and the other primary keys (GS1 Digital Link URI syntax 1.4)', () => {
+  const withCheck = (payload: string) => payload + computeGs1CheckDigit(payload);
+  // Examples from the GS1 Digital Link standard and its conformance cases.
+  const valid: [string, string, string[]][] = [
+    ['https://id.gs1.org/01/09520123456788', '01', ['01']],
+    ['https://id.gs1.org/01/09520123456788/22/2A', '01', ['01', '22']],
+    ['https://id.gs1.org/01/09520123456788/10/ABC123/21/12345?17=180426', '01', ['01', '10', '21', '17']],
+    ['https://example.com/01/09520123456788/235/XYZ', '01', ['01', '235']],
+    ['https://id.gs1.org/00/106141412345678908', '00', ['00']],
+    ['https://id.gs1.org/414/9520123456788', '414', ['414']],
+    ['https://id.gs1.org/414/9520123456788/254/32a%2Fb', '414', ['414', '254']],
+    ['https://id.gs1.org/253/4602443000331XYZ', '253', ['253']],
+    ['https://id.gs1.org/401/0614141xyz', '401', ['401']],
+    ['https://id.gs1.org/8004/0614141123452', '8004', ['8004']],
+    [`https://id.gs1.org/8018/${withCheck('38588870011111111')}`, '8018', ['8018']],
+    ['https://id.gs1.org/01/09520123456788?3103=000195&3922=0299&17=201225', '01', ['01', '3103', '3922', '17']],
+    ['https://id.gs1.org/01/09520123456788?410=9520123456788&linkType=gs1:pip', '01', ['01', '410']],
+  ];
+  it.each(valid)('parses %j', (raw, key, ais) => {
+    const parsed = parseDigitalLink(raw);
+    expect(parsed.ok, JSON.stringify(parsed)).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value.primaryKey.ai).toBe(key);
+    expect(parsed.value.elements.map((e) => e.ai)).toEqual(ais);
+    expect(parsed.value.notes).toEqual([]);
+    expect(parsed.value.gtin === undefined).toBe(key !== '01');
+  });
+
+  it('reads a non-GTIN key as a GS1 Digital Link, not another website', () => {
+    expect(looksLikeDigitalLink('https://id.gs1.org/414/9520123456788')).toBe(true);
+    expect(looksLikeDigitalLink('https://id.gs1.org/00/106141412345678908')).toBe(true);
+    expect(looksLikeDigitalLink('https://id.gs1.org/00/106141412345678907')).toBe(false);
+  });
+
+  const rejected: [string, string][] = [
+    ['https://example.com/01/09520123456788?99=ABC&999=faux', 'unknown_ai'],
+    ['https://example.com/01/09520123456788?23=X', 'unknown_ai'],
+    ['https://example.com/01/09520123456788?410=9520123456787', 'bad_check_digit'],
+    ['https://example.com/01/09520123456788?02=09520123456787', 'bad_check_digit'],
+    ['https://example.com/01/09520123456788?11=250230', 'bad_date'],
+    ['https://example.com/01/09520123456788?7006=250200', 'bad_date'],
+    ['https://example.com/01/09520123456788?4321=2', 'bad_ai_value'],
+    ['https://example.com/01/09520123456788/235/XYZ/21/1', 'bad_path'],
+    ['https://example.com/01/09520123456788/21/1/235/XYZ', 'bad_path'],
+    ['https://example.com/01/09520123456788/235/ABCDEFGHIJKLMNOPQRSTUVWXYZ0123', 'bad_ai_value'],
+    ['https://example.com/01/09520123456788/254/X', 'bad_path'],
+    ['https://example.com/01/09520123456788?235=XYZ', 'duplicate_ai'],
+    ['https://id.gs1.org/414/9520123456788/10/L1', 'bad_path'],
+    ['https://id.gs1.org/00/106141412345678907', 'bad_check_digit'],
+  ];
+  it.each(rejected)('rejects %j with %s', (raw, code) => {
+    const parsed = parseDigitalLink(raw);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error.code).toBe(code);
+  });
+
+  it('accepts the lenient forms (/gtin/ alias, GTIN-8/12/13 in the path) with a note, normalised to GTIN-14', () => {
+    const alias = parseDigitalLink('https://example.com/gtin/9520123456788/lot/L1');
+    expect(alias.ok && alias.value.notes.map((n) => n.code)).toEqual(['convenience_alias', 'short_gtin', 'convenience_alias']);
+    expect(alias.ok && alias.value.primaryKey.value).toBe('09520123456788');
+    expect(alias.ok && alias.value.gtin).toMatchObject({ digits: '9520123456788', format: 'GTIN-13' });
+    const short = parseDigitalLink('https://example.com/01/96385074');
+    expect(short.ok && short.value.notes.map((n) => n.code)).toEqual(['short_gtin']);
   });
 });

@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../server/domain/csv';
-import { computeGs1CheckDigit, describeGs1Prefix, expandUpcE, lookupGs1Prefix, parseGtin, type Gs1PrefixRange } from '../../server/domain/gtin';
+import { computeGs1CheckDigit, describeGs1Prefix, expandUpcE, lookupGs1Prefix, parseGtin, type Gs1PrefixRange, gtinTypoCandidates } from '../../server/domain/gtin';
 
 /** The real GS1 prefix table the registry ships. */
 function loadPrefixTable(): Gs1PrefixRange[] {
-  const csv = parseCsv(readFileSync('/work/shared/data/registry/gs1_prefixes.csv', 'utf8'));
+  const csv = parseCsv(readFileSync('data/gs1_prefixes.csv', 'utf8'));
   if (!csv.ok) throw new Error(csv.error.message);
   const col = (name: string) => csv.header.indexOf(name);
   return csv.records.map(({ values }) => ({
     start: values[col('prefix_start')]!,
     end: values[col('prefix_end')]!,
     digits: Number(values[col('prefix_digits')]),
-    organisation: values[col('usage_or_member_organisation')]!,
+    organisation: values[col('organisation')]!,
   }));
 }
 const table = loadPrefixTable();
@@ -160,5 +160,23 @@ describe('lookupGs1Prefix with the registry table', () => {
     ];
     expect(lookupGs1Prefix('8930000000000', tiny)).toMatchObject({ prefix: '8930', organisation: 'More specific' });
     expect(lookupGs1Prefix('8931000000000', tiny)).toMatchObject({ prefix: '893', isGs1Vietnam: true });
+  });
+});
+
+describe('gtinTypoCandidates', () => {
+  it('lists the valid codes one digit or one swap away, the intended one among them', () => {
+    const real = '8934563138165';
+    const typo = '8934563138155';
+    const candidates = gtinTypoCandidates(typo);
+    expect(candidates).toContain(real);
+    const swapped = real.slice(0, 9) + real[10] + real[9] + real.slice(11);
+    expect(gtinTypoCandidates(swapped)).toContain(real);
+    for (const c of candidates) {
+      expect(parseGtin(c).ok, c).toBe(true);
+      const changed = [...c].filter((d, i) => d !== typo[i]).length;
+      expect(changed === 1 || changed === 2, c).toBe(true);
+    }
+    expect(gtinTypoCandidates('12345')).toEqual([]);
+    expect(gtinTypoCandidates('89345631381x5')).toEqual([]);
   });
 });

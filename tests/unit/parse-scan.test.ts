@@ -38,11 +38,10 @@ describe('parseScan: stamps', () => {
     }
   });
 
-  it('treats our stamp form on a look-alike host as a suspicious URL, not a stamp', () => {
+  it('treats our stamp form on a look-alike host as a foreign stamp copy, not a stamp', () => {
     const copy = scan(STAMP_URL.replace('NGUONVIET.VN', 'NGUONVLET.VN'));
-    expect(copy.kind).toBe('url');
-    if (copy.kind !== 'url' || !copy.ok) return;
-    expect(copy.stampShaped).toBe(true);
+    expect(copy.kind).toBe('foreign_stamp');
+    if (copy.kind !== 'foreign_stamp') return;
     expect(copy.inspection.flags).toContain('lookalike');
   });
 
@@ -211,5 +210,54 @@ describe('parseScan properties', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('parseScan: canonical stamp URLs only (issue 9 rows 9–10)', () => {
+  const path = STAMP_URL.slice(STAMP_URL.indexOf('/S/'));
+  it.each([
+    ['http://nguonviet.vn\\@evil.example' + path, 'userinfo'],
+    ['https://nguonviet.vn@evil.example' + path, 'userinfo'],
+    ['https://evil.example@nguonviet.vn' + path, 'userinfo'],
+    ['https://nguonviet.vn/x' + path, 'extra_segments'],
+    ['https://nguonviet.vn/a/..' + path, 'dot_segment'],
+    ['https://nguonviet.vn/%2e' + path, 'dot_segment'],
+    ['https://nguonviet.vn.' + path, 'trailing_dot'],
+    ['https://nguonviet.vn:443' + path, 'extra_segments'],
+    ['http://127.0.0.1' + path, 'numeric_host'],
+    ['http://0x7f.1' + path, 'numeric_host'],
+    ['https://nguonviet.vn/S/\u0000' + path.slice(3), 'control_characters'],
+    ['https://nguonviet.vn/S/K1\t/' + path.slice(6), 'control_characters'],
+    ['https://nguonviet.vn' + path.replace(/\//g, '\\'), 'backslash'],
+  ])('%j is a malformed stamp (%s)', (raw, code) => {
+    expect(scan(raw)).toMatchObject({ kind: 'stamp', ok: false, error: { code } });
+  });
+
+  it('takes the canonical form in any case with a trailing slash, and without its scheme', () => {
+    for (const raw of [STAMP_URL, STAMP_URL.toLowerCase(), `${STAMP_URL}/`, STAMP_URL.replace('HTTPS://', ''), `\u200b${STAMP_URL}`]) {
+      expect(scan(raw), raw).toMatchObject({ kind: 'stamp', ok: true, stamp: { serial: stamp.serial } });
+    }
+  });
+
+  it('a stamp-shaped path on any other host is a foreign stamp, with the lookalike flag when it imitates ours', () => {
+    expect(scan('HTTPS://NGUONVIET-VN.COM' + path)).toMatchObject({ kind: 'foreign_stamp', inspection: { host: 'nguonviet-vn.com', lookalikeOf: 'nguonviet.vn' } });
+    expect(scan('https://shop.example' + path)).toMatchObject({ kind: 'foreign_stamp', inspection: { host: 'shop.example', lookalikeOf: null } });
+  });
+});
+
+describe('parseScan: typed serials and GS1 element strings', () => {
+  it('reads the printed serial in any case, with or without dashes, 0/1/8 as O/I/B', () => {
+    const printed = stamp.serial.match(/.{4}/g)!.join('-');
+    for (const raw of [printed, printed.toLowerCase(), stamp.serial, printed.replace(/-/g, ' ')]) expect(scan(raw), raw).toEqual({ kind: 'typed_serial', ok: true, serial: stamp.serial });
+    expect(scan('22DV-YHZF-H3UR-V2LV')).toEqual({ kind: 'typed_serial', ok: true, serial: '22DVYHZFH3URV2LV' });
+    expect(scan('220V-YHZF-H3UR-V21V')).toEqual({ kind: 'typed_serial', ok: true, serial: '22OVYHZFH3URV2IV' });
+    for (const raw of ['22DV-YHZF-H3UR', '22DV-YHZF-H3UR-V2LV-AAAA', 'Mật ong rừng U Minh 1']) expect(scan(raw).kind, raw).not.toBe('typed_serial');
+  });
+
+  it('reads element strings with or without a symbology identifier; other identifiers are dropped', () => {
+    expect(scan('(01)08934588012228(21)ABC')).toMatchObject({ kind: 'gs1', ok: true, data: { gtin: { gtin14: '08934588012228' }, serial: 'ABC', form: 'hri' } });
+    expect(scan(']Q30108934588012228\u001d21ABC')).toMatchObject({ kind: 'gs1', ok: true, data: { serial: 'ABC', symbology: ']Q3' } });
+    expect(scan('(01)08934588012228(999)X')).toMatchObject({ kind: 'gs1', ok: false, error: { code: 'unknown_ai' } });
+    expect(scan(`]Q1${STAMP_URL}`)).toMatchObject({ kind: 'stamp', ok: true });
   });
 });

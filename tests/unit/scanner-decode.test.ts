@@ -58,6 +58,17 @@ describe('decodeImageData with zxing-wasm', () => {
     expect((await decodeImageData(lumaToImageData(far), { effort: 'frame' }))[0]?.text).toBe(stampUrl);
   });
 
+  it('reads GS1 DataMatrix and GS1 QR in plain text mode, marked by their symbology identifier, as parseScan reads them', async () => {
+    for (const [format, expectedFormat, id] of [['DataMatrix', 'data_matrix', ']d2'], ['QRCode', 'qr_code', ']Q3']] as const) {
+      const written = await writeBarcode('(01)08934588012228(10)L7(21)ABC', { format, options: 'gs1', scale: 4 } as Parameters<typeof writeBarcode>[1]);
+      expect(written.error).toBe('');
+      const codes = await decodeImageFile(written.image!, { formats: ['qr_code', 'data_matrix'] });
+      // Plain text mode: FNC1 after the variable-length lot is the GS character, not "(21)".
+      expect(codes).toEqual([{ text: `${id}0108934588012228` + '10L7\u001d21ABC', format: expectedFormat, engine: 'zxing-wasm' }]);
+      expect(parseScan(codes[0]!.text, ctx)).toMatchObject({ kind: 'gs1', ok: true, data: { gtin: { gtin14: '08934588012228' }, lot: 'L7', serial: 'ABC', symbology: id } });
+    }
+  });
+
   it('reads an EAN-13, upright and turned sideways', async () => {
     const expected = [{ text: EAN, format: 'ean_13', engine: 'zxing-wasm' }];
     expect(await decodeImageData(lumaToImageData(renderCode(ean13Symbol(EAN), { ...camera, moduleSize: 4 })), { effort: 'frame' })).toEqual(expected);

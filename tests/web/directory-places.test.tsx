@@ -111,4 +111,18 @@ describe('DirectoryScreen, place filter', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(askedPlaces).toHaveLength(1);
   });
+
+  it('narrows the place list by a name typed with or without diacritics', async () => {
+    await expect.poll(() => searches.length).toBe(1);
+    openFilters();
+    await expect.poll(() => select()?.querySelectorAll('optgroup').length).toBe(4);
+    const box = el.querySelector<HTMLInputElement>('#f-place-search')!;
+    box.value = 'soc son';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await expect.poll(() => [...select().querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+      vietnamese.filterAny,
+      'Huyện Sóc Sơn (13)',
+      'Xã Thanh Xuân — Huyện Sóc Sơn (6)',
+    ]);
+  });
 });

@@ -6,13 +6,14 @@ import type { VerifyResult } from '../../server/domain/verify-result';
 import { syncRegistry, verifyOffline, type OfflineStore } from '../../web/offline';
 import { startTestServer, type TestServer } from './fixtures/offline-server';
 import { freshStore } from './fixtures/offline-stores';
+import { DEMO_PRODUCT_QUERY } from '../../server/services/stamps/demo-stamps';
 
 let t: TestServer;
 let store: OfflineStore;
 let gaDoi: string;
 beforeAll(async () => {
   t = await startTestServer();
-  const search = await t.runtime.deps.search.search({ q: 'Gà đồi Ba Vì', filters: {}, limit: 1, offset: 0, facets: false, today: '2026-11-25' });
+  const search = await t.runtime.deps.search.search({ q: DEMO_PRODUCT_QUERY, filters: {}, limit: 1, offset: 0, facets: false, today: '2026-11-25' });
   gaDoi = search.hits[0]!.id;
   store = await freshStore();
   await syncRegistry(store, t.api);
@@ -25,8 +26,11 @@ afterAll(() => {
 const NOW = new Date('2026-11-25T05:00:00Z');
 const issue = (count = 1) => t.runtime.issuing.issueBatch({ productId: gaDoi, count, withPin: false, expiresAt: null, issuerId: 'demo-issuer' });
 const codes = (r: VerifyResult) => r.reasons.map((x) => x.code);
-const verifyOnline = async (payload: string) =>
-  (await (await t.app.request('/api/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payload }) })).json()) as VerifyResult;
+// The server also hands a phone without an id of its own a device id (deviceToken): not part of the verdict.
+const verifyOnline = async (payload: string) => {
+  const { deviceToken: _issued, ...answer } = (await (await t.app.request('/api/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payload }) })).json()) as VerifyResult;
+  return answer as VerifyResult;
+};
 const ean13 = (first12: string) => `${first12}${computeGs1CheckDigit(first12)}`;
 
 describe('verifyOffline', () => {
@@ -42,8 +46,8 @@ describe('verifyOffline', () => {
     console.log(`offline verify: first ${timings[0]!.toFixed(1)} ms, then ${timings.slice(1).map((ms) => ms.toFixed(1)).join(' / ')} ms`);
     expect(result!.verdict).toBe('authentic_offline');
     expect(codes(result!)).toEqual(['signature_valid', 'demo_issuer', 'checked_offline']);
-    expect(result!.reasons[0]).toMatchObject({ issuerId: 'demo-issuer', isDemo: true, issuerName: expect.stringMatching(/demo/) });
-    expect(result!.reasons[0]!.message_vi).toMatch(/Chữ ký số hợp lệ: tem do Nguồn Việt — nhà phát hành tem THỬ NGHIỆM/);
+    expect(result!.reasons[0]).toMatchObject({ issuerId: 'demo-issuer', isDemo: true, issuerName: expect.stringMatching(/DEMO/) });
+    expect(result!.reasons[0]!.message_vi).toMatch(/Chữ ký số hợp lệ: tem do Nguồn Việt — đơn vị phát hành tem MẪU \(DEMO\)/);
     expect(result!.reasons[2]!.message_vi).toMatch(/chưa đối chiếu trực tuyến — dữ liệu ngày \d\d\/\d\d\/\d{4}/);
     expect(result!.reasons[2]!.message_vi).toMatch(/thông tin sản phẩm/);
     expect(result!.reasons[2]!.message_en).toMatch(/not yet checked online — data as of/);
@@ -155,8 +159,19 @@ describe('verifyOffline', () => {
     });
     await syncRegistry(store, t.api);
     const offline = await verifyOffline(store, code, NOW);
-    expect(offline.gtin!.registryMatches.map((p) => p.name)).toEqual(['Gà đồi Ba Vì']);
+    expect(offline.gtin!.registryMatches.map((p) => p.name)).toEqual([DEMO_PRODUCT_QUERY]);
     expect(offline.gtin!.registryMatches).toEqual((await verifyOnline(code)).gtin!.registryMatches);
+    // Typed with one digit wrong, or two neighbours swapped: the check digit fails and both
+    // answers suggest the registered code.
+    for (const typo of [code.slice(0, 5) + String((Number(code[5]) + 1) % 10) + code.slice(6), code.slice(0, 3) + code[4] + code[3] + code.slice(5)]) {
+      if (typo === code) continue;
+      const offlineTypo = await verifyOffline(store, typo, NOW);
+      const onlineTypo = await verifyOnline(typo);
+      const suggestion = offlineTypo.reasons.find((r) => r.code === 'gtin_typo_suggestion');
+      expect(suggestion?.suggestions, typo).toContain(code);
+      expect(suggestion?.message_vi).toMatch(/Có phải bạn định nhập: .*Gà đồi Ba Vì/);
+      expect(offlineTypo.reasons).toEqual(onlineTypo.reasons);
+    }
   });
 
   it('other URLs and text get the server’s not-a-stamp card', async () => {

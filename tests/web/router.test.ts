@@ -34,3 +34,15 @@ describe('interceptLinks', () => {
     expect(window.location.pathname).toBe('/about');
   });
 });
+
+describe('app paths', () => {
+  it("the app's screens are app paths (200 from the server); anything else is not (404, the not-found screen)", async () => {
+    const { isAppPath } = await import('../../server/domain/app-paths');
+    const { tabOf } = await import('../../web/app/routes');
+    for (const path of ['/', '/directory', '/marks/', '/product/p-ga-doi-ba-vi-1b61la8', '/verdict/abc', '/about']) expect(isAppPath(path), path).toBe(true);
+    for (const path of ['/khong-co-trang-nay', '/product/', '/product/a/b', '/admin', '/directory/x']) expect(isAppPath(path), path).toBe(false);
+    expect(tabOf('/khong-co-trang-nay')).toBeNull();
+    expect(tabOf('/')).toBe('scan');
+    expect(tabOf('/product/x')).toBe('directory');
+  });
+});

@@ -39,6 +39,13 @@ describe('VerdictScreen, scan made offline', () => {
     expect(el.textContent).not.toContain(vietnamese.verdictOfflineUpgraded);
   });
 
+  it('a serial typed offline says a connection is needed, never "may be fake"', async () => {
+    setOnline(false);
+    const el = show(await checkScan('22DV-YHZF-H3UR-V2LV'));
+    await expect.poll(() => el.textContent).toContain(vietnamese.verdictTypedNeedsConnection);
+    expect(el.textContent).not.toContain(vietnamese.verdictUnverified);
+  });
+
   it('says the server refused the scan, not that it was checked online, once its upload is refused', async () => {
     const id = await scanOffline();
     const { store } = await offline();

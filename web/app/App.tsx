@@ -37,7 +37,7 @@ export function App() {
   }, [loc.path]);
 
   const tab = tabOf(loc.path);
-  const tabs: [typeof tab, string, IconName, string][] = [
+  const tabs: [NonNullable<typeof tab>, string, IconName, string][] = [
     ['scan', '/', 'scan', t.navScan],
     ['directory', '/directory', 'list', t.navDirectory],
     ['history', '/history', 'history', t.navHistory],

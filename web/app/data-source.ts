@@ -37,7 +37,7 @@ export interface ProductPage {
   items: ProductSummary[];
   total: number;
   facets: FacetCounts | null;
-  query?: { raw: string; interpreted: string; corrections: string[] };
+  query?: { raw: string; interpreted: string; corrections: string[]; matchedWords?: string[]; unmatchedWords?: string[] };
 }
 
 export async function searchProducts(q: ProductQuery): Promise<Sourced<ProductPage>> {
@@ -78,8 +78,8 @@ export async function getProducer(id: string): Promise<Sourced<ProducerPage | nu
   return { data: await mod.producerOffline(store, id, vietnamToday()), offline: true };
 }
 
-export async function getMarks(): Promise<Sourced<Mark[]>> {
-  const remote = await online<{ items: Mark[] }>((signal) => api.api.marks.$get(undefined, { init: { signal } }));
+export async function getMarks(): Promise<Sourced<(Mark & { productCount: number })[]>> {
+  const remote = await online<{ items: (Mark & { productCount: number })[] }>((signal) => api.api.marks.$get(undefined, { init: { signal } }));
   if (remote) return { data: remote.items, offline: false };
   const { mod, store } = await offline();
   return { data: await mod.marksOffline(store), offline: true };

@@ -1,6 +1,8 @@
 // Which screen a path shows. The scan screen is in the main bundle (it is the home
 // screen and must paint first); everything else loads on demand.
 import type { ComponentType, JSX } from 'preact';
+import { isAppPath, type APP_ID_PREFIXES, type APP_STATIC_PATHS } from '../../server/domain/app-paths';
+import { NotFoundScreen } from '../features/not-found/NotFoundScreen';
 import { ScanScreen } from '../features/scan/ScanScreen';
 import { lazyScreen } from './lazy-screen';
 import { matchRoute } from './router';
@@ -18,7 +20,8 @@ const ReceiptScreen = lazyScreen(() => import('../features/report/ReceiptScreen'
 // Inspectors' and admins' console: its own chunk, never loaded by a shopper.
 const InspectorConsole = lazyScreen(() => import('../features/inspector/InspectorConsole').then((m) => m.InspectorConsole));
 
-const ROUTES: [string, ComponentType<{ id: string }>][] = [
+// Keyed by server/domain/app-paths.ts, so the server's 200-or-404 and this router agree.
+const ROUTES: [`${(typeof APP_ID_PREFIXES)[number]}:id`, ComponentType<{ id: string }>][] = [
   ['/verdict/:id', VerdictScreen],
   ['/product/:id', ProductScreen],
   ['/producer/:id', ProducerScreen],
@@ -32,9 +35,9 @@ const STATIC: Record<string, ComponentType> = {
   '/about': AboutScreen,
   '/report': ReportScreen,
   '/receipt': ReceiptScreen,
-};
+} satisfies Record<(typeof APP_STATIC_PATHS)[number], ComponentType>;
 
-/** The screen for a path; unknown paths show the scanner. */
+/** The screen for a path; a stamp URL (/s/…, checked by main.tsx) the scanner; unknown paths "not found". */
 export function screenFor(path: string): JSX.Element {
   const clean = path.replace(/\/+$/, '') || '/';
   if (clean === '/inspector' || clean.startsWith('/inspector/')) return <InspectorConsole path={clean} />;
@@ -44,13 +47,15 @@ export function screenFor(path: string): JSX.Element {
     const params = matchRoute(pattern, clean);
     if (params?.id) return <Screen key={params.id} id={params.id} />;
   }
-  return <ScanScreen />;
+  if (/^\/s\//i.test(clean)) return <ScanScreen />;
+  return <NotFoundScreen />;
 }
 
 /** Which bottom-bar tab a path belongs to. */
-export function tabOf(path: string): 'scan' | 'directory' | 'history' | 'about' {
+export function tabOf(path: string): 'scan' | 'directory' | 'history' | 'about' | null {
   if (path.startsWith('/directory') || path.startsWith('/product') || path.startsWith('/producer') || path.startsWith('/marks') || path.startsWith('/awards')) return 'directory';
   if (path.startsWith('/history')) return 'history';
   if (path.startsWith('/about')) return 'about';
-  return 'scan';
+  // A page the app does not have belongs to no tab.
+  return isAppPath(path) || /^\/s\//i.test(path) ? 'scan' : null;
 }

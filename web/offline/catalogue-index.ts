@@ -4,7 +4,8 @@
 // awards. Orders mirror the SQL ORDER BY clauses; text compares like SQLite's BINARY
 // collation (code units), never with locale rules.
 import type { RegistryKind } from '../../server/domain/registry-kinds';
-import { certificateStatus, type Award, type Mark, type Place, type ProductDetail, type ProductSummary, type Producer } from '../../server/domain/registry-types';
+import { summaryTerm } from '../../server/domain/certificate-term';
+import { type Award, type Mark, type Place, type ProductDetail, type ProductSummary, type Producer } from '../../server/domain/registry-types';
 // Pure row → domain mappers shared with the server, so both sides map rows identically.
 import { toAward, toCertification, toMark, toPlace, toProducer, toProvenance } from '../../server/domain/registry-records';
 import type { RegistryRecord } from './schema';
@@ -26,6 +27,7 @@ type Row = RegistryRecord;
 export interface BestCertificate {
   stars: number | null;
   validUntil: string | null;
+  year: string | null;
   potentialFive: boolean;
 }
 
@@ -100,6 +102,7 @@ export function buildCatalogueIndex(view: RegistryView): CatalogueIndex {
     bestCertificate.set(productId, {
       stars: starsOf(best),
       validUntil: str(best.valid_until),
+      year: str(best.year),
       potentialFive: certificates.some((c) => Number(c.potential_five) === 1),
     });
   }
@@ -152,10 +155,11 @@ export function productSummary(index: CatalogueIndex, id: string, today: string)
     province: str(p.province),
     placeName: place ? String(place.name) : null,
     formerPlaceName: formerPlace ? String(formerPlace.full_name) : null,
+    formerDistrict: str(p.district_pre2025),
     ocopGroup: str(p.ocop_group),
     stars,
     potentialFive: best?.potentialFive ?? false,
-    certificateStatus: stars === null ? 'none' : certificateStatus(best?.validUntil ?? null, today),
+    ...summaryTerm(stars, best?.validUntil ?? null, best?.year ?? null, today),
     isAggregate: Number(p.is_aggregate) === 1,
     aggregateCount: Number(p.aggregate_count),
   };

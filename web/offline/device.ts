@@ -28,3 +28,13 @@ export function getDeviceId(store: OfflineStore): Promise<string> {
     return id;
   });
 }
+
+/** True for an id the server issued (`d1.…`): only those count as another phone's check. */
+export const isServerDeviceId = (id: string): boolean => id.startsWith('d1.');
+
+/** Keep the id the server issued to this phone in place of the one made here. */
+export function setDeviceId(store: OfflineStore, id: string): Promise<void> {
+  return transact(store.db, [META], 'readwrite', async (tx) => {
+    tx.objectStore(META).put(id, META_KEYS.deviceId);
+  });
+}

@@ -15,7 +15,7 @@ export { syncRegistry, type SyncOptions, type SyncOutcome, type SyncProgress } f
 export { syncRegistryInBackground } from './sync-in-worker';
 export { SyncError } from './sync-feed';
 export { registryStatus, type RegistryStatus } from './status';
-export { getDeviceId, randomId } from './device';
+export { getDeviceId, isServerDeviceId, randomId, setDeviceId } from './device';
 export { enqueueScan, flushOutbox, pendingCount, submitReport, uploadFailures, uploadState, MAX_ATTEMPTS, type FlushOutcome, type ReportOutcome, type ScanToQueue } from './outbox';
 export { addHistory, clearHistory, getHistoryEntry, listHistory, updateHistory, HISTORY_LIMIT, type HistoryEntry } from './history';
 export type { ReportToSend, UploadFailure } from './schema';

@@ -1,12 +1,13 @@
 // The flat search documents the server's engines index (server/repositories/
 // search-documents.repository.ts builds them in SQL), built from the local catalogue:
 // current and former place names, the best OCOP rating, marks and award years.
+import { searchValidUntil } from '../../server/domain/certificate-term';
 import { productPlaces } from '../../server/domain/product-places';
 import type { SearchDocument } from '../../server/domain/search-types';
 import { markIdsFor, type CatalogueIndex } from './catalogue-index';
 
-/** One search document per product of the local copy. */
-export function buildSearchDocuments(index: CatalogueIndex): SearchDocument[] {
+/** One search document per product of the local copy; `today` dates certificates known only by their year. */
+export function buildSearchDocuments(index: CatalogueIndex, today: string): SearchDocument[] {
   const awardYears = new Map<string, Set<number>>();
   for (const award of index.awards) {
     if (!award.product_id) continue;
@@ -34,7 +35,7 @@ export function buildSearchDocuments(index: CatalogueIndex): SearchDocument[] {
       placeIds: located.placeIds,
       markIds: [...markIdsFor(index, p)],
       awardYears: [...(awardYears.get(id) ?? [])],
-      certValidUntil: stars === null ? null : (best?.validUntil ?? null),
+      certValidUntil: stars === null ? null : searchValidUntil({ validUntil: best?.validUntil ?? null, year: best?.year ?? null }, today),
       isAggregate: Number(p.is_aggregate) === 1,
     };
   });

@@ -1,5 +1,6 @@
 // GET /api/products answered from the local copy: the same query reading, filters, facets
 // and order as the server's embedded engine (search-index.ts), items as ProductSummary.
+import { explainMatch, queryCoverage, type QueryCoverage } from '../../server/domain/match-explanation';
 import type { FacetCounts } from '../../server/domain/search-types';
 import type { ProductSummary } from '../../server/domain/registry-types';
 import { productSummaries } from './catalogue-index';
@@ -26,7 +27,7 @@ export interface OfflineSearchResult {
   limit: number;
   offset: number;
   facets: FacetCounts;
-  query: { raw: string; interpreted: string; corrections: string[] };
+  query: { raw: string; interpreted: string; corrections: string[] } & QueryCoverage;
   engine: 'offline';
 }
 
@@ -35,10 +36,10 @@ const NO_FACETS: FacetCounts = { stars: {}, ocopGroup: {}, placeId: {}, markId: 
 /** Search the local copy like GET /api/products; `today` (YYYY-MM-DD) decides valid vs expired. */
 export async function searchOffline(store: OfflineStore, query: OfflineSearchQuery, today: string): Promise<OfflineSearchResult> {
   const loaded = await loadCatalogueView(store);
-  const empty: OfflineSearchResult = { items: [], total: 0, limit: query.limit, offset: query.offset, facets: NO_FACETS, query: { raw: query.q, interpreted: '', corrections: [] }, engine: 'offline' };
+  const empty: OfflineSearchResult = { items: [], total: 0, limit: query.limit, offset: query.offset, facets: NO_FACETS, query: { raw: query.q, interpreted: '', corrections: [], matchedWords: [], unmatchedWords: [] }, engine: 'offline' };
   if (!loaded) return empty;
   const { view, catalogue } = loaded;
-  const index = view.derived<SearchIndex>('search', () => buildSearchIndex(buildSearchDocuments(catalogue)));
+  const index = view.derived<SearchIndex>('search', () => buildSearchIndex(buildSearchDocuments(catalogue, today)));
   const result = searchIndex(index, {
     q: query.q,
     filters: { stars: query.stars, ocopGroup: query.group, placeId: query.place, markId: query.mark, awardYear: query.awardYear, certificate: query.cert },
@@ -46,5 +47,6 @@ export async function searchOffline(store: OfflineStore, query: OfflineSearchQue
     offset: query.offset,
     today,
   });
-  return { ...empty, items: productSummaries(catalogue, result.ids, today), total: result.total, facets: result.facets, query: result.query };
+  const items = productSummaries(catalogue, result.ids, today).map((item) => ({ ...item, match: explainMatch(result.query.interpreted, item) }));
+  return { ...empty, items, total: result.total, facets: result.facets, query: { ...result.query, ...queryCoverage(result.query) } };
 }

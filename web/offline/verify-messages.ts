@@ -31,8 +31,8 @@ export function signatureValid(issuerId: string, issuerName: string, isDemo: boo
 /** Said beside every demo stamp, so a test sheet is never taken for real goods. */
 export const DEMO_ISSUER: Reason = {
   code: 'demo_issuer',
-  message_vi: 'Đây là tem THỬ NGHIỆM (demo) của Nguồn Việt, không gắn với hàng hóa thật.',
-  message_en: 'This is a Nguồn Việt TEST (demo) stamp, not tied to real goods.',
+  message_vi: 'Đây là tem MẪU (DEMO) của Nguồn Việt, chỉ để thử nghiệm, không gắn trên hàng bán.',
+  message_en: 'This is a Nguồn Việt DEMO stamp, for testing only, never on goods for sale.',
 };
 
 /** The data an authentic_offline answer rests on, and what checking online adds. */
@@ -72,7 +72,7 @@ export function unknownKey(kid: string, dataAsOf: string): Reason {
 export function keyRevoked(revokedAt: string | null): Reason {
   return {
     code: 'key_revoked',
-    message_vi: 'Khóa ký của nhà phát hành tem này đã bị thu hồi; tem không còn được công nhận.',
+    message_vi: 'Khóa ký của đơn vị phát hành tem này đã bị thu hồi; tem không còn được công nhận.',
     message_en: "The issuer's signing key for this stamp has been revoked; the stamp is no longer recognised.",
     revokedAt,
   };

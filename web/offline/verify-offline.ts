@@ -4,10 +4,11 @@
 // revoked as of the last sync is authentic_offline. What needs the server (stamp issued
 // and active, batch, repeat scans, the product — the payload names no product) waits for
 // the upload. Anything else gets the same not-a-stamp card as online, from local data.
-import { isDamagedSignature, stampOfDigitalLink } from '../../server/domain/gs1-digital-link';
 import type { Gs1PrefixRange } from '../../server/domain/gs1-prefix';
+import { gtinTypoCandidates } from '../../server/domain/gtin';
 import { describeNotAStamp } from '../../server/domain/not-a-stamp';
 import { parseScan, type ParsedScan } from '../../server/domain/parse-scan';
+import { routeScan, typedSerialNeedsConnectionReason } from '../../server/domain/scan-route';
 import type { ProductSummary } from '../../server/domain/registry-types';
 import type { Stamp } from '../../server/domain/stamp-codec';
 import { verifyStampSignature } from '../../server/domain/stamp-signature';
@@ -60,24 +61,23 @@ function buildContext(view: RegistryView): VerifyContext {
 export async function verifyOffline(store: OfflineStore, payload: string, now: Date): Promise<VerifyResult> {
   const checkedAt = now.toISOString();
   const view = await loadRegistry(store, VERIFY_KINDS);
-  if (!view || !view.config) return { verdict: 'unverified', reasons: [NO_REGISTRY], checkedAt };
+  if (!view || !view.config) {
+    // A typed serial needs the server whatever the phone holds: say that rather than "no data yet".
+    const bare = parseScan(payload, { publicHosts: [], officialDomains: [] });
+    const reason = bare.kind === 'typed_serial' ? typedSerialNeedsConnectionReason(bare.serial) : NO_REGISTRY;
+    return { verdict: 'unverified', reasons: [reason], checkedAt };
+  }
   const context = view.derived('verify', () => buildContext(view));
   const dataAsOf = view.syncedAt ?? view.generatedAt;
   // Vietnam's calendar date (UTC+7), as the server's clock.today() gives it.
   const today = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
   const scan = parseScan(payload, { publicHosts: view.config.stampHosts, officialDomains: view.config.officialDomains, referenceYear: Number(today.slice(0, 4)) });
 
-  const malformed = (error: { code: string; message_vi: string; message_en: string }): VerifyResult => ({
-    verdict: 'unverified',
-    reasons: [NOT_GENUINE, { code: 'malformed_stamp', message_vi: error.message_vi, message_en: error.message_en, error: error.code }],
-    checkedAt,
-  });
-  if (scan.kind === 'stamp') return scan.ok ? checkStamp(scan.stamp, context, dataAsOf, checkedAt) : malformed(scan.error);
-  if (scan.kind === 'digital_link' && !scan.ok && isDamagedSignature(scan.error)) return malformed(scan.error);
-  if (scan.kind === 'digital_link' && scan.ok && scan.signed) {
-    const stamp = stampOfDigitalLink(scan.link);
-    if (stamp) return checkStamp(stamp, context, dataAsOf, checkedAt);
-  }
+  // routeScan is shared with the server, so both dispatch a scan the same way.
+  const route = routeScan(scan);
+  if (route.to === 'stamp') return checkStamp(route.stamp, context, dataAsOf, checkedAt);
+  if (route.to === 'typed_serial') return { verdict: 'unverified', reasons: [typedSerialNeedsConnectionReason(route.serial)], checkedAt };
+  if (route.to === 'unverified') return { verdict: 'unverified', reasons: route.reasons, checkedAt, ...(route.url ? { url: route.url } : {}) };
   const matches = await registryMatches(store, view, scan, today);
   return describeNotAStamp(scan, { gs1Prefixes: context.gs1, productsByGtin: (gtin14) => matches.get(gtin14) ?? [], checkedAt });
 }
@@ -98,12 +98,13 @@ async function checkStamp(stamp: Stamp, context: VerifyContext, dataAsOf: string
 
 /** Local products listing the scanned GTIN, looked up before the synchronous card is built. */
 async function registryMatches(store: OfflineStore, view: RegistryView, scan: ParsedScan, today: string): Promise<Map<string, ProductSummary[]>> {
-  const gtin14 = scan.kind === 'gtin' && scan.ok ? scan.gtin.gtin14 : scan.kind === 'digital_link' && scan.ok ? scan.link.gtin.gtin14 : null;
+  const gtin14 = scan.kind === 'gtin' && scan.ok ? scan.gtin.gtin14 : scan.kind === 'digital_link' && scan.ok ? (scan.link.gtin?.gtin14 ?? null) : scan.kind === 'gs1' && scan.ok ? (scan.data.gtin?.gtin14 ?? null) : null;
   const matches = new Map<string, ProductSummary[]>();
-  if (!gtin14) return matches;
-  const ids = productIdsByGtin(view.rows('products'), gtin14);
-  if (ids.length === 0) return matches;
+  // A barcode failing its check digit: the codes one slip away, for "did you mean".
+  const wanted = gtin14 ? [gtin14] : scan.kind === 'gtin' && !scan.ok ? gtinTypoCandidates(scan.digits).map((c) => c.padStart(14, '0')) : [];
+  const found = wanted.map((g) => [g, productIdsByGtin(view.rows('products'), g)] as const).filter(([, ids]) => ids.length > 0);
+  if (found.length === 0) return matches;
   const loaded = await loadCatalogueView(store);
-  if (loaded) matches.set(gtin14, productSummaries(loaded.catalogue, ids, today));
+  if (loaded) for (const [g, ids] of found) matches.set(g, productSummaries(loaded.catalogue, ids, today));
   return matches;
 }

@@ -3,7 +3,7 @@
 // once. The camera is released whenever the page is hidden and reopened when it is
 // shown again. Import it lazily: `await import('…/scanner/camera-scanner')`.
 import { ALL_CODE_FORMATS, markDecoded, type CodeFormat, type DecodedCode, type DecodeEngine } from './code-format';
-import { PixelGrabber, planFrameCrop } from './frame-capture';
+import { PixelGrabber, planFrameLook } from './frame-capture';
 import { disableNativeDetector, getNativeDetector } from './native-detector';
 import { cameraErrorFrom, ScannerError } from './scanner-error';
 import { decodeWithZXing, isDecodingInWorker, warmZXing } from './zxing-client';
@@ -442,8 +442,8 @@ async function createFrameDecoder(formats: readonly CodeFormat[]): Promise<Frame
   return {
     engine: 'zxing-wasm',
     decode(video, frameIndex) {
-      const frame = grabber.grab(video, planFrameCrop(video.videoWidth, video.videoHeight, frameIndex));
-      return decodeWithZXing(frame, formats, 'frame', { transfer: true });
+      const look = planFrameLook(video.videoWidth, video.videoHeight, frameIndex);
+      return decodeWithZXing(grabber.grab(video, look.plan), formats, look.effort, { transfer: true });
     },
   };
 }

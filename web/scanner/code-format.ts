@@ -1,7 +1,7 @@
 // The codes the scanner reads and the one result shape both engines report. Format
 // names are the BarcodeDetector's (the web standard), so native results need no mapping.
 
-export type CodeFormat = 'qr_code' | 'ean_13' | 'ean_8' | 'upc_a' | 'upc_e';
+export type CodeFormat = 'qr_code' | 'data_matrix' | 'ean_13' | 'ean_8' | 'upc_a' | 'upc_e';
 export type DecodeEngine = 'barcode-detector' | 'zxing-wasm';
 
 export interface DecodedCode {
@@ -15,10 +15,15 @@ export interface DecodedCode {
   engine: DecodeEngine;
 }
 
-export const ALL_CODE_FORMATS: readonly CodeFormat[] = ['qr_code', 'ean_13', 'ean_8', 'upc_a', 'upc_e'];
+// DataMatrix: GS1 DataMatrix is what medicine packs carry.
+export const ALL_CODE_FORMATS: readonly CodeFormat[] = ['qr_code', 'data_matrix', 'ean_13', 'ean_8', 'upc_a', 'upc_e'];
 
-/** How hard to look: a live frame (another comes soon) or a still photo (the only chance). */
-export type DecodeEffort = 'frame' | 'still';
+/**
+ * How hard to look: a live frame (another comes soon) or a still photo (the only chance);
+ * the '-global' variants use zxing's global-histogram binarizer, a second try for
+ * pictures the local binarizer splits (glare, uneven light).
+ */
+export type DecodeEffort = 'frame' | 'frame-global' | 'still' | 'still-global';
 
 /** Stamps first, then retail barcodes; at most one result per text. */
 export function rankDecodedCodes(codes: DecodedCode[]): DecodedCode[] {

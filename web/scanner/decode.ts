@@ -2,9 +2,10 @@
 // all the formats asked for, zxing-wasm otherwise (in a worker when possible). Nothing
 // here loads zxing until a decode needs it.
 import { ALL_CODE_FORMATS, markDecoded, type CodeFormat, type DecodeEffort, type DecodedCode } from './code-format';
-import { PixelGrabber } from './frame-capture';
+import { PixelGrabber, type CropPlan } from './frame-capture';
 import { disableNativeDetector, getNativeDetector } from './native-detector';
 import { ScannerError } from './scanner-error';
+import { decodeStill } from './still-decode';
 import { decodeWithZXing } from './zxing-client';
 
 export { ALL_CODE_FORMATS, DECODED_MARK, type CodeFormat, type DecodeEffort, type DecodedCode, type DecodeEngine } from './code-format';
@@ -16,10 +17,6 @@ export interface DecodeOptions {
   /** 'still' (default) looks hardest; 'frame' is the quick look a live scan takes per frame. */
   effort?: DecodeEffort;
 }
-
-// Phone photos are 12 MP or more; 2048 px keeps a stamp filling a tenth of the picture
-// at ~5 px per module while the decode stays well under a second.
-const PHOTO_MAX_SIDE = 2048;
 
 /**
  * Decode RGBA pixels; stamps first when a picture holds several codes, [] when none.
@@ -49,8 +46,8 @@ async function readWithZXing(image: ImageData, formats: readonly CodeFormat[], e
 }
 
 /**
- * Decode a photo the shopper picked (the fallback when there is no camera): the whole
- * picture, downscaled, then its middle at full resolution. Rejects with ScannerError
+ * Decode a photo the shopper picked (the fallback when there is no camera) with the
+ * still plan of still-decode.ts. Rejects with ScannerError
  * 'image_unreadable' when the file is not an image the browser can open.
  */
 export async function decodeImageFile(file: Blob, opts: Pick<DecodeOptions, 'formats'> = {}): Promise<DecodedCode[]> {
@@ -80,25 +77,9 @@ async function decodePicture(bitmap: ImageBitmap, formats: readonly CodeFormat[]
         disableNativeDetector();
       }
     }
-    const { width, height } = bitmap;
     const grabber = new PixelGrabber();
-    const scale = Math.min(1, PHOTO_MAX_SIDE / Math.max(width, height));
-    const whole = grabber.grab(bitmap, { sx: 0, sy: 0, sw: width, sh: height, dw: Math.round(width * scale), dh: Math.round(height * scale) });
-    const codes = await readWithZXing(whole, formats, 'still', true);
-    if (codes.length > 0 || scale === 1) return codes;
-    // A small stamp in a big photo: look again at the middle, at up to full resolution.
-    const sw = Math.round(width / 2);
-    const sh = Math.round(height / 2);
-    const cropScale = Math.min(1, PHOTO_MAX_SIDE / Math.max(sw, sh));
-    const middle = grabber.grab(bitmap, {
-      sx: Math.round((width - sw) / 2),
-      sy: Math.round((height - sh) / 2),
-      sw,
-      sh,
-      dw: Math.round(sw * cropScale),
-      dh: Math.round(sh * cropScale),
-    });
-    return readWithZXing(middle, formats, 'still', true);
+    const source = { width: bitmap.width, height: bitmap.height, grab: (plan: CropPlan) => grabber.grab(bitmap, plan) };
+    return await decodeStill(source, (image, effort) => readWithZXing(image, formats, effort, true));
   } finally {
     bitmap.close();
   }

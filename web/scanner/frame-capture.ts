@@ -1,6 +1,7 @@
 // Pixels for zxing: a video frame or photo drawn (cropped and scaled) into one reused
 // canvas. Smaller frames decode faster; a centre crop at full resolution keeps a small
 // stamp held far from the lens large enough to read.
+import type { DecodeEffort } from './code-format';
 
 /** Source rectangle (sx, sy, sw, sh) drawn into a dw × dh picture. */
 export interface CropPlan {
@@ -28,6 +29,24 @@ export function planFrameCrop(width: number, height: number, frameIndex: number,
     return { sx: Math.round((width - dw) / 2), sy: Math.round((height - dh) / 2), sw: dw, sh: dh, dw, dh };
   }
   return { sx: 0, sy: 0, sw: width, sh: height, dw, dh };
+}
+
+/** A live frame's look: what to grab and how hard zxing looks at it. */
+export interface FrameLook {
+  plan: CropPlan;
+  effort: DecodeEffort;
+}
+
+/**
+ * The look for the `frameIndex`-th frame: planFrameCrop's picture; and when the frame is
+ * small enough to need no centre crop, every other frame is read with the second
+ * (global-histogram) binarizer, so glare or a shadow that defeats one binarizer is read
+ * by the other within two frames (measured by npm run bench:decode).
+ */
+export function planFrameLook(width: number, height: number, frameIndex: number, maxSide = FRAME_MAX_SIDE): FrameLook {
+  const plan = planFrameCrop(width, height, frameIndex, maxSide);
+  const cropped = plan.sw !== width || plan.sh !== height;
+  return { plan, effort: frameIndex % 2 === 1 && !cropped ? 'frame-global' : 'frame' };
 }
 
 type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;

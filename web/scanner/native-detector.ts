@@ -22,6 +22,7 @@ export interface NativeDetector {
 }
 
 // One detector per format set, for the BarcodeDetector class currently installed.
+const OPTIONAL_NATIVE_FORMATS: readonly CodeFormat[] = ['data_matrix'];
 const detectors = new Map<string, Promise<NativeDetector | null>>();
 let detectorClass: BarcodeDetectorClass | undefined;
 let broken = false;
@@ -53,15 +54,18 @@ export function disableNativeDetector(): void {
 async function createDetector(Detector: BarcodeDetectorClass, formats: readonly CodeFormat[]): Promise<NativeDetector | null> {
   try {
     const supported = await Detector.getSupportedFormats();
-    if (!formats.every((f) => supported.includes(f))) return null;
-    const detector = new Detector({ formats: [...formats] });
+    // DataMatrix (medicines' GS1 codes) is read where the detector can; its absence alone
+    // does not hand every frame to the slower zxing-wasm.
+    if (!formats.every((f) => supported.includes(f) || OPTIONAL_NATIVE_FORMATS.includes(f))) return null;
+    const wanted = formats.filter((f) => supported.includes(f));
+    const detector = new Detector({ formats: wanted });
     return {
       async detect(source) {
         const found = await detector.detect(source);
         const codes: DecodedCode[] = [];
         for (const barcode of found) {
           const format = barcode.format as CodeFormat;
-          if (ALL_CODE_FORMATS.includes(format) && formats.includes(format) && barcode.rawValue) {
+          if (ALL_CODE_FORMATS.includes(format) && wanted.includes(format) && barcode.rawValue) {
             codes.push({ text: barcode.rawValue, format, engine: 'barcode-detector' });
           }
         }

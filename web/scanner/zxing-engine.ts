@@ -14,14 +14,27 @@ const ZXING_FORMATS: Record<CodeFormat, ZXingFormat> = {
   ean_8: 'EAN8',
   upc_a: 'UPCA',
   upc_e: 'UPCE',
+  data_matrix: 'DataMatrix',
 };
+
+// GS1 symbols (AIM identifiers ]Q3 GS1 QR, ]d2 GS1 DataMatrix, ]C1 GS1-128, ]e0 DataBar):
+// their text is element strings, told apart from plain text only by this identifier.
+const GS1_SYMBOLOGIES = new Set([']Q3', ']d2', ']C1', ']e0', ']J1']);
 
 // Measured on 640×480 frames (tests/unit/scanner-decode.test.ts): a few ms per frame
 // with the first symbol found ending the search; stills also try denoising and report
 // every code in the picture (a pack may carry a stamp and a barcode).
+//
+// Text mode 'Plain', chosen on purpose: the exact characters of the symbol (a stamp URL
+// byte for byte, FNC1 as the GS control character), with GS1 symbols marked by prefixing
+// their symbology identifier, so parseScan reads element strings in their raw form. The
+// default 'HRI' would rewrite GS1 data as "(01)…" and drop that distinction.
+const BASE: ReaderOptions = { textMode: 'Plain', tryHarder: true, tryRotate: true, tryInvert: true, tryDownscale: true };
 const READER_OPTIONS: Record<DecodeEffort, ReaderOptions> = {
-  frame: { tryHarder: true, tryRotate: true, tryInvert: true, tryDownscale: true, tryDenoise: false, maxNumberOfSymbols: 1 },
-  still: { tryHarder: true, tryRotate: true, tryInvert: true, tryDownscale: true, tryDenoise: true, maxNumberOfSymbols: 8 },
+  frame: { ...BASE, tryDenoise: false, maxNumberOfSymbols: 1 },
+  'frame-global': { ...BASE, tryDenoise: false, maxNumberOfSymbols: 1, binarizer: 'GlobalHistogram' },
+  still: { ...BASE, tryDenoise: true, maxNumberOfSymbols: 8 },
+  'still-global': { ...BASE, tryDenoise: true, maxNumberOfSymbols: 8, binarizer: 'GlobalHistogram' },
 };
 
 export interface ZXingOverrides {
@@ -81,7 +94,9 @@ function toDecodedCode(result: ReadResult, wanted: readonly CodeFormat[]): Decod
   const engine = 'zxing-wasm';
   switch (result.format) {
     case 'QRCode':
-      return { text: result.text, format: 'qr_code', engine };
+      return { text: withGs1Marker(result), format: 'qr_code', engine };
+    case 'DataMatrix':
+      return { text: withGs1Marker(result), format: 'data_matrix', engine };
     case 'EAN8':
       return { text: result.text, format: 'ean_8', engine };
     case 'EAN13':
@@ -94,6 +109,11 @@ function toDecodedCode(result: ReadResult, wanted: readonly CodeFormat[]): Decod
     default:
       return null;
   }
+}
+
+/** The text, prefixed with its symbology identifier when the symbol is GS1 (e.g. "]d2010893…"). */
+function withGs1Marker(result: ReadResult): string {
+  return GS1_SYMBOLOGIES.has(result.symbologyIdentifier) ? `${result.symbologyIdentifier}${result.text}` : result.text;
 }
 
 function printedUpcE(result: ReadResult): string | null {

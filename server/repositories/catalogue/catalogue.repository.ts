@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection';
+import { summaryTerm } from '../../domain/certificate-term';
 import {
-  certificateStatus,
   type Award,
   type Mark,
   type Place,
@@ -54,13 +54,15 @@ export interface CatalogueRepository {
 
 // Best certification per product: highest stars first, then the latest valid-until.
 const SUMMARY_SQL = `
-  SELECT p.id, p.name, p.producer_id, pr.name AS producer_name, p.province, p.ocop_group,
+  SELECT p.id, p.name, p.producer_id, pr.name AS producer_name, p.province, p.ocop_group, p.district_pre2025,
          p.is_aggregate, p.aggregate_count,
          np.name AS place_name, op.full_name AS former_place_name,
          (SELECT c.stars FROM ocop_certifications c WHERE c.product_id = p.id
             ORDER BY c.stars IS NULL, c.stars DESC, c.valid_until DESC LIMIT 1) AS stars,
          (SELECT c.valid_until FROM ocop_certifications c WHERE c.product_id = p.id
             ORDER BY c.stars IS NULL, c.stars DESC, c.valid_until DESC LIMIT 1) AS valid_until,
+         (SELECT c.year FROM ocop_certifications c WHERE c.product_id = p.id
+            ORDER BY c.stars IS NULL, c.stars DESC, c.valid_until DESC LIMIT 1) AS cert_year,
          (SELECT MAX(c.potential_five) FROM ocop_certifications c WHERE c.product_id = p.id) AS potential_five
   FROM products p
   LEFT JOIN producers pr ON pr.id = p.producer_id
@@ -79,10 +81,11 @@ function toSummary(r: Row, today: string): ProductSummary {
     province: (r.province as string | null) ?? null,
     placeName: (r.place_name as string | null) ?? null,
     formerPlaceName: (r.former_place_name as string | null) ?? null,
+    formerDistrict: (r.district_pre2025 as string | null) || null,
     ocopGroup: (r.ocop_group as string | null) ?? null,
     stars,
     potentialFive: Number(r.potential_five) === 1,
-    certificateStatus: stars === null ? 'none' : certificateStatus((r.valid_until as string | null) ?? null, today),
+    ...summaryTerm(stars, (r.valid_until as string | null) ?? null, (r.cert_year as string | null) ?? null, today),
     isAggregate: Number(r.is_aggregate) === 1,
     aggregateCount: Number(r.aggregate_count),
   };

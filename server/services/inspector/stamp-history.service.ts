@@ -1,114 +1,116 @@
-// For market inspectors (route protection arrives with the inspectors issue): every scan
-// event of a stamp, with the anomaly rules re-run over the whole history.
-import { checkImpossibleTravel, DEFAULT_THRESHOLDS, otherDevicesReason, type AnomalyThresholds } from '../../domain/anomaly-rules';
-import type { Reason } from '../../domain/verdict';
+// For market inspectors: a stamp's state, its clone evidence and its scan history, read in
+// pages (a stamp copied onto thousands of packs has thousands of scans; issue #9 item 1).
+import { DEFAULT_THRESHOLDS, type AnomalyThresholds } from '../../domain/anomaly-rules';
+import { othersSeen } from '../../domain/stamp-signals';
 import type { CatalogueRepository } from '../../repositories/catalogue/catalogue.repository';
-import type { Batch, ScanEvent, StampRecord, StampRepository } from '../../repositories/stamp.repository';
-import { createHistoryViews } from '../verify/scan-history-view';
+import type { Batch, StampRecord, StampRepository } from '../../repositories/stamp.repository';
 
 export interface StampHistoryEvent {
+  id: number;
   scannedAt: string;
   receivedAt: string;
   verdict: string;
   reasons: string[];
-  /** A short per-stamp label of the device ("thiết bị 1"), never the hash itself. */
+  /** A short label of the device, the same on every page ("thiết bị 3f2a"), never the hash itself. */
   device: string | null;
+  /** A short label of the network, likewise. */
+  network: string | null;
   place: { id: string; name: string } | null;
+  /** It counted as clone evidence (a server-issued device id, under its network's soft limit). */
+  evidence: boolean;
 }
 
 export interface StampHistory {
-  stamp: Omit<StampRecord, 'pinHash' | 'pinUsedDevice'> & { hasPin: boolean };
+  stamp: Omit<StampRecord, 'pinHash' | 'pinUsedDevice' | 'signals'> & { hasPin: boolean };
   batch: Batch;
   product: { id: string; name: string; producerName: string | null } | null;
-  summary: { checks: number; devices: number; places: number; firstCheckedAt: string | null; lastCheckedAt: string | null };
-  /** Anomalies found anywhere in the history, each with the scan that raised it. */
-  alerts: (Reason & { at: string })[];
+  summary: {
+    checks: number;
+    firstCheckedAt: string | null;
+    lastCheckedAt: string | null;
+    /** Devices and networks in the clone evidence (at most 16 listed; `more` past that). */
+    devices: number;
+    networks: number;
+    more: boolean;
+    places: { id: string; name: string; lastAt: string }[];
+  };
+  /** What inspectors should look at: clone evidence past the threshold, PIN abuse, scans after revocation. */
+  alerts: { code: string; message_vi: string; message_en: string; at: string | null }[];
+  /** One page of scans, newest first; `nextBefore` asks for the next page. */
   events: StampHistoryEvent[];
+  nextBefore: number | null;
 }
 
 // Causes recorded at scan time that inspectors must see (shoppers got a plainer answer).
 const RECORDED_ALERTS: Record<string, { message_vi: string; message_en: string }> = {
   pin_already_used: { message_vi: 'Mã PIN đã được dùng trên một thiết bị khác.', message_en: 'The PIN was used on another device.' },
-  pin_locked: { message_vi: 'Mã PIN bị khóa sau nhiều lần nhập sai.', message_en: 'The PIN was locked after repeated wrong attempts.' },
+  impossible_travel: { message_vi: 'Tem được kiểm tra ở hai tỉnh quá gần nhau về thời gian.', message_en: 'The stamp was checked in two provinces too close in time.' },
   scanned_after_revocation: { message_vi: 'Tem được quét sau khi bị thu hồi.', message_en: 'The stamp was scanned after it was revoked.' },
 };
 
 /** Build the stamp-history service. */
-export function createStampHistoryService(deps: { stamps: StampRepository; catalogue: CatalogueRepository; thresholds?: Partial<AnomalyThresholds> }) {
+export function createStampHistoryService(deps: { stamps: StampRepository; catalogue: CatalogueRepository; secret?: Uint8Array; thresholds?: Partial<AnomalyThresholds> }) {
   const thresholds = { ...DEFAULT_THRESHOLDS, ...deps.thresholds };
+  const placeName = (id: string | null) => (id ? (deps.catalogue.coarsePlace(id)?.name ?? null) : null);
+  // Labels are a prefix of the stored keyed hash: stable across pages, meaningless elsewhere.
+  const label = (prefix: string, hash: string | null) => (hash ? `${prefix} ${hash.slice(0, 4)}` : null);
   return {
-    /** The full history of a stamp by serial, or null when no such stamp was issued. */
-    stampHistory(serial: string, today: string): StampHistory | null {
+    thresholds,
+    /** A page of a stamp's history by serial, or null when no such stamp was issued. */
+    stampHistory(serial: string, today: string, page: { before?: number; limit?: number } = {}): StampHistory | null {
       const stamp = deps.stamps.stamp(serial);
       if (!stamp) return null;
       const batch = deps.stamps.batch(stamp.batchId)!;
       const product = deps.catalogue.productSummaries([batch.productId], today)[0] ?? null;
-      const events = deps.stamps.scanEvents(serial);
-      const labels = new Map<string, string>();
-      const placeCache = new Map<string, { name: string; provinceId: string | null } | null>();
-      const placeOf = (id: string | null) => {
-        if (!id) return null;
-        if (!placeCache.has(id)) placeCache.set(id, deps.catalogue.coarsePlace(id));
-        return placeCache.get(id)!;
-      };
-      // Each scan is judged against the ones before it, as verify judged it; the view grows
-      // with them (O(1) a scan for the device count) rather than being rescanned each time.
-      const views = createHistoryViews(placeOf, 1);
-      const before: ScanEvent[] = [];
+      const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);
+      const events = deps.stamps.scanPage(serial, { ...(page.before ? { beforeId: page.before } : {}), limit });
+      const seen = othersSeen(stamp.signals, null, null);
+      const { pinHash, pinUsedDevice: _device, signals, ...rest } = stamp;
+      const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
       const alerts: StampHistory['alerts'] = [];
-      const raised = new Set<string>();
-      for (const e of events) {
-        // Verify judged only genuine, unrevoked scans by these rules; a forgery naming the serial
-        // or a scan after revocation raised none, so the inspector must not date an alert there.
-        if (e.verdict === 'unverified' || e.verdict === 'revoked') {
-          before.push(e);
-          continue;
-        }
-        const place = placeOf(e.placeCode);
-        const prior = views.of(serial, before);
-        const found = [
-          otherDevicesReason(prior.otherDevices(e.deviceHash), thresholds),
-          checkImpossibleTravel(prior.withProvince, { deviceHash: e.deviceHash, scannedAt: e.scannedAt, provinceId: place?.provinceId ?? null, placeName: place?.name ?? null }, thresholds),
-        ];
-        for (const r of found) {
-          if (!r || raised.has(r.code)) continue;
-          raised.add(r.code);
-          alerts.push({ ...r, at: e.scannedAt });
-        }
-        before.push(e);
+      if (seen.networks > thresholds.otherDevices) {
+        alerts.push({
+          code: 'checked_by_other_devices',
+          message_vi: `${seen.phones}${seen.more ? '+' : ''} điện thoại trên ${seen.networks} mạng khác nhau đã kiểm tra tem này: có thể bị sao chép.`,
+          message_en: `${seen.phones}${seen.more ? '+' : ''} phones on ${seen.networks} networks checked this stamp: it may have been copied.`,
+          at: iso(seen.last?.lastAt ?? null),
+        });
+      }
+      if (stamp.pinFailures > 0) {
+        alerts.push({ code: 'pin_failures', message_vi: `${stamp.pinFailures} lần nhập sai mã PIN.`, message_en: `${stamp.pinFailures} wrong PIN attempts.`, at: iso(stamp.pinLastFailureAt) });
       }
       for (const e of events) {
         for (const code of e.reasons) {
           const text = RECORDED_ALERTS[code];
-          if (text && !raised.has(code)) {
-            raised.add(code);
-            alerts.push({ code, ...text, at: e.scannedAt });
-          }
+          if (text && !alerts.some((a) => a.code === code)) alerts.push({ code, ...text, at: e.scannedAt });
         }
       }
-      const label = (hash: string | null) => {
-        if (!hash) return null;
-        if (!labels.has(hash)) labels.set(hash, `thiết bị ${labels.size + 1}`);
-        return labels.get(hash)!;
-      };
-      const { pinHash, pinUsedDevice: _device, ...rest } = stamp;
-      const stampWithoutPin = { ...rest, hasPin: pinHash !== null };
       return {
-        stamp: stampWithoutPin,
+        stamp: { ...rest, hasPin: pinHash !== null },
         batch,
         product: product ? { id: product.id, name: product.name, producerName: product.producerName } : null,
-        summary: {
-          checks: events.length,
-          devices: new Set(events.map((e) => e.deviceHash).filter(Boolean)).size,
-          places: new Set(events.map((e) => e.placeCode).filter(Boolean)).size,
-          firstCheckedAt: events[0]?.scannedAt ?? null,
-          lastCheckedAt: events[events.length - 1]?.scannedAt ?? null,
-        },
         alerts,
-        events: events.map((e) => {
-          const p = placeOf(e.placeCode);
-          return { scannedAt: e.scannedAt, receivedAt: e.receivedAt, verdict: e.verdict, reasons: e.reasons, device: label(e.deviceHash), place: p && e.placeCode ? { id: e.placeCode, name: p.name } : null };
-        }),
+        summary: {
+          checks: signals.checks,
+          firstCheckedAt: iso(signals.firstAt),
+          lastCheckedAt: iso(signals.lastAt),
+          devices: seen.phones,
+          networks: seen.networks,
+          more: seen.more,
+          places: signals.evidence.flatMap((e) => (e.place ? [{ id: e.place, name: placeName(e.place) ?? e.place, lastAt: new Date(e.lastAt).toISOString() }] : [])),
+        },
+        events: events.map((e) => ({
+          id: e.id,
+          scannedAt: e.scannedAt,
+          receivedAt: e.receivedAt,
+          verdict: e.verdict,
+          reasons: e.reasons,
+          device: label('thiết bị', e.deviceHash),
+          network: label('mạng', e.network),
+          place: e.placeCode ? { id: e.placeCode, name: placeName(e.placeCode) ?? e.placeCode } : null,
+          evidence: e.evidence,
+        })),
+        nextBefore: events.length === limit ? events[events.length - 1]!.id : null,
       };
     },
     /**

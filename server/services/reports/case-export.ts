@@ -52,10 +52,11 @@ export function createCaseExport(deps: { triage: ReportTriageService; history: S
           add('stamp', 'product', h.product?.name);
           add('stamp', 'checks', h.summary.checks);
           add('stamp', 'devices', h.summary.devices);
-          add('stamp', 'places', h.summary.places);
+          add('stamp', 'networks', h.summary.networks);
+          add('stamp', 'places', h.summary.places.map((p) => p.name).join('; '));
           add('stamp', 'first_checked_at', h.summary.firstCheckedAt);
           add('stamp', 'last_checked_at', h.summary.lastCheckedAt);
-          for (const a of h.alerts) add('anomaly', `${a.at} ${a.code}`, a.message_vi);
+          for (const a of h.alerts) add('anomaly', `${a.at ?? ''} ${a.code}`.trim(), a.message_vi);
         }
       }
       deps.audit.record(actor, 'report.export', { type: 'report', id }, null, { rows: rows.length });

@@ -95,7 +95,7 @@ export function createReportService(deps: ReportServiceDeps): ReportService {
         clientReportId: input.clientReportId,
         receipt: generateReceipt(),
         payload: input.payload ?? null,
-        serial: scan?.kind === 'stamp' && scan.ok ? scan.stamp.serial : null,
+        serial: scan?.kind === 'stamp' && scan.ok ? scan.stamp.serial : scan?.kind === 'typed_serial' ? scan.serial : null,
         verdict: input.verdict ?? null,
         reasons: input.reasons ?? [],
         productId: input.productId ?? null,

@@ -42,7 +42,7 @@ export function createIssuersService(deps: { registry: RegistryRepository; keySt
   const service: IssuersService = {
     async ensureDemoIssuer() {
       if (!registry.idsOf('issuers').has(DEMO_ISSUER_ID)) {
-        service.createIssuer(DEMO_ISSUER_ID, 'Nguồn Việt — nhà phát hành tem THỬ NGHIỆM (demo)', 'registry_operator', true);
+        service.createIssuer(DEMO_ISSUER_ID, 'Nguồn Việt — đơn vị phát hành tem MẪU (DEMO)', 'registry_operator', true);
       }
       return service.activeKid(DEMO_ISSUER_ID) ?? (await service.rotateKey(DEMO_ISSUER_ID));
     },

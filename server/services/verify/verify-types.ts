@@ -10,10 +10,12 @@ export interface VerifyInput {
   /** A current ward/commune id (coarse place only). */
   place?: string;
   pin?: string;
-  /** Caller's IP, for PIN rate limits; never stored. */
-  ip: string;
+  /** The caller's address and network (/24 or /48), for limits and clone evidence; never stored in clear. */
+  client: { ip: string; network: string };
+  /** Record the scan but never count it as clone evidence (a stamp page opened without our device cookie). */
+  noEvidence?: boolean;
 }
 
 export type VerifyOutcome =
   | { ok: true; result: VerifyResult }
-  | { ok: false; status: 400 | 429; code: string; message: string; message_vi: string };
+  | { ok: false; status: 400 | 503; code: string; message: string; message_vi: string };

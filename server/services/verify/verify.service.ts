@@ -1,15 +1,11 @@
 // POST /api/verify: classify the scan, check a stamp's signature against the issuer's
 // public key, look the stamp up, apply the anomaly rules, record the scan event.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import {
-  checkBatchExpired,
-  checkImpossibleTravel,
-  checkOcopExpired,
-  otherDevicesReason,
-  DEFAULT_THRESHOLDS,
-  type AnomalyThresholds,
-} from '../../domain/anomaly-rules';
-import { isDamagedSignature, stampOfDigitalLink } from '../../domain/gs1-digital-link';
+import { checkBatchExpired, checkOcopExpired, DEFAULT_THRESHOLDS, type AnomalyThresholds } from '../../domain/anomaly-rules';
+import { NETWORK_PIN_SCHEDULE, pinRetryAt, STAMP_PIN_SCHEDULE } from '../../domain/pin-guard';
+import type { ScanVerdict } from '../../domain/scan-reason-codes';
+import { othersReason, pinFailuresSeenReason, pinRetryLaterReason, travelReason } from '../../domain/signal-reasons';
+import { addEvidence, countCheck, othersSeen, travelConflict } from '../../domain/stamp-signals';
 import { verifyStampSignature } from '../../domain/stamp-signature';
 import { parseScan, type ParsedScan } from '../../domain/parse-scan';
 import type { Stamp } from '../../domain/stamp-codec';
@@ -17,11 +13,12 @@ import { formatVietnamDate, formatVietnamTime, type Reason } from '../../domain/
 import type { CatalogueRepository } from '../../repositories/catalogue/catalogue.repository';
 import type { Clock } from '../../repositories/clock';
 import type { RegistryRepository } from '../../repositories/registry.repository';
-import type { StampRepository } from '../../repositories/stamp.repository';
+import type { StampRecord, StampRepository } from '../../repositories/stamp.repository';
 import { describeNotAStamp } from '../../domain/not-a-stamp';
+import { routeScan, typedSerialReason, typedSerialUnknownReason } from '../../domain/scan-route';
 import { createRecentCache } from '../../repositories/recent-cache';
-import { createRateLimiter } from './rate-limiter';
-import { buildHistoryView, createHistoryViews } from './scan-history-view';
+import { NO_LIMITS, type ClientLimits } from '../limits/client-limits';
+import { isDeviceToken } from './device-token';
 import { createVerifiedSignatureCache } from './verified-signatures';
 import type { VerifyInput, VerifyOutcome, VerifyResult } from './verify-types';
 
@@ -35,10 +32,8 @@ export interface VerifyServiceDeps {
   publicHosts: string[];
   officialDomains: string[];
   thresholds?: Partial<AnomalyThresholds>;
-  /** Wrong PINs a stamp accepts in its lifetime before it is locked. */
-  pinMaxFailures?: number;
-  pinAttemptsPerIpPerHour?: number;
-  pinAttemptsPerSerialPerHour?: number;
+  /** The soft limit on clone evidence per network (hard limits are the routes'). */
+  limits?: ClientLimits;
 }
 
 export interface VerifyService {
@@ -64,19 +59,23 @@ export function keyedHash(secret: Uint8Array, text: string): string {
   return createHmac('sha256', secret).update(text).digest('hex');
 }
 
+/** 8 bytes (16 hex digits) of a keyed hash: how devices and networks are stored. */
+export const shortKeyedHash = (secret: Uint8Array, text: string): string => keyedHash(secret, text).slice(0, 16);
+
 /** Build the verification service. */
 export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
   const { registry, catalogue, stamps, clock, secret } = deps;
   const thresholds = { ...DEFAULT_THRESHOLDS, ...deps.thresholds };
-  const pinMaxFailures = deps.pinMaxFailures ?? 5;
-  const ipLimiter = createRateLimiter(deps.pinAttemptsPerIpPerHour ?? 30, 3600_000);
-  const serialLimiter = createRateLimiter(deps.pinAttemptsPerSerialPerHour ?? 10, 3600_000);
+  const limits = deps.limits ?? NO_LIMITS;
+  // Wrong PINs per network, all stamps together (bounded: the keys are caller-chosen).
+  const networkPinFailures = createRecentCache<string, { failures: number; last: number }>(50_000);
   // Repeat scans are common: the same phone re-checks, a shelf of goods gets scanned.
   const verifiedSignatures = createVerifiedSignatureCache(100_000);
   // Parsing a stamp URL (WHATWG URL, base32) costs more than the rest of a cached check;
   // the parse is a pure function of the text, so keep the recent stamp parses.
   const parsedStamps = createRecentCache<string, ParsedScan>(20_000);
-  const deviceHashes = createRecentCache<string, string>(20_000);
+  const deviceHashes = createRecentCache<string, { hash: string; signed: boolean }>(20_000);
+  const networkHashes = createRecentCache<string, string>(20_000);
   const productCache = createRecentCache<string, ReturnType<CatalogueRepository['productDetail']>>(2_000);
   const productCards = new WeakMap<ProductDetail, ProductCard>();
   // Places are validated ids of the catalogue (a few thousand), so a plain map stays small.
@@ -109,7 +108,6 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
     productCache.clear();
     // Place names come from the registry too.
     placeCache.clear();
-    historyViews.clear();
   };
 
   const placeOf = (placeId: string | null) => {
@@ -123,13 +121,22 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
     return p;
   };
 
-  const historyViews = createHistoryViews(placeOf, 20_000);
+  const placeName = (id: string | null) => (id ? (placeOf(id)?.name ?? null) : null);
+  const provinceOf = (id: string) => placeOf(id)?.provinceId ?? null;
 
-  const deviceHashOf = (deviceId: string) => {
-    let h = deviceHashes.get(deviceId);
+  const deviceOf = (deviceId: string) => {
+    let d = deviceHashes.get(deviceId);
+    if (d === undefined) {
+      d = { hash: shortKeyedHash(secret, `device|${deviceId}`), signed: isDeviceToken(secret, deviceId) };
+      deviceHashes.set(deviceId, d);
+    }
+    return d;
+  };
+  const networkHashOf = (network: string) => {
+    let h = networkHashes.get(network);
     if (h === undefined) {
-      h = keyedHash(secret, `device|${deviceId}`);
-      deviceHashes.set(deviceId, h);
+      h = shortKeyedHash(secret, `network|${network}`);
+      networkHashes.set(network, h);
     }
     return h;
   };
@@ -173,54 +180,104 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
     return card;
   }
 
-  async function verifyStamp(stamp: Stamp, input: VerifyInput, gtinOfLink: string | null, scannedAt: string, now: string, today: string): Promise<VerifyOutcome> {
-    const key = keys.get(stamp.kid);
-    const signatureValid = await checkSignature(stamp, key);
-    // Always look the serial up too: a bad signature and an unissued serial take the same path.
-    const record = stamps.stamp(stamp.serial);
-    const deviceHash = input.deviceId ? deviceHashOf(input.deviceId) : null;
-    const place = input.place ? placeOf(input.place) : null;
-    const base: VerifyResult = { verdict: 'unverified', reasons: [], checkedAt: now, stamp: { serial: stamp.serial, kid: stamp.kid } };
-    const recordEvent = (verdict: string, codes: string[]) =>
-      stamps.insertScanEvent({
-        clientEventId: input.clientEventId ?? null,
-        serial: stamp.serial,
-        kid: stamp.kid,
-        verdict,
-        reasons: codes,
-        deviceHash,
-        placeCode: input.place ?? null,
-        scannedAt,
-        receivedAt: now,
-      });
+  /** Record a scan and wait until it is on disk: an answered scan survives a crash. */
+  async function persist(event: Parameters<StampRepository['recordScan']>[0], signals?: Parameters<StampRepository['recordScan']>[1]): Promise<VerifyOutcome | null> {
+    stamps.recordScan(event, signals);
+    try {
+      await stamps.committed();
+      return null;
+    } catch {
+      return { ok: false, status: 503, code: 'storage_unavailable', message: 'The scan could not be saved just now; please try again in a moment', message_vi: 'Chưa lưu được lần quét này; vui lòng thử lại sau giây lát' };
+    }
+  }
 
-    if (!key || !signatureValid || !record || record.kid !== stamp.kid) {
+  /**
+   * A serial typed from under the QR: there is no signature, so the stamp record is the only
+   * evidence. Every unissued serial gets one and the same answer, and every typed serial
+   * costs one signature check (on the dummy key) like a scanned one. An issued serial still
+   * answers with its stamp (that is the point), so what keeps enumeration expensive is the
+   * 80-bit random serial: a guess hits an issued one with odds of (issued stamps) / 2^80.
+   */
+  async function verifyTypedSerial(serial: string, input: VerifyInput, scannedAt: string, now: string, today: string): Promise<VerifyOutcome> {
+    const record = stamps.stamp(serial);
+    await verifyStampSignature(DUMMY_KEY, { kid: 'TYPED', serial, signature: DUMMY_SIGNATURE });
+    if (!record) {
+      const failed = await recordUnverified(input, ['typed_serial_unknown'], scannedAt, now);
+      return failed ?? { ok: true, result: { verdict: 'unverified', checkedAt: now, reasons: [typedSerialUnknownReason(serial)] } };
+    }
+    return verifyStamp({ kid: record.kid, serial, signature: DUMMY_SIGNATURE }, input, null, scannedAt, now, today, 'typed');
+  }
+
+  /** Record a scan that names no stamp of ours (damaged, foreign host, unknown typed serial). */
+  async function recordUnverified(input: VerifyInput, codes: string[], scannedAt: string, now: string): Promise<VerifyOutcome | null> {
+    if (input.clientEventId !== undefined && stamps.hasClientEvent(input.clientEventId)) return null;
+    return persist({ clientEventId: input.clientEventId ?? null, serial: null, kid: null, verdict: 'unverified', reasons: codes, deviceHash: null, network: networkHashOf(input.client.network), placeCode: input.place ?? null, scannedAt, receivedAt: now });
+  }
+
+  async function verifyStamp(stamp: Stamp, input: VerifyInput, gtinOfLink: string | null, scannedAt: string, now: string, today: string, proof: 'signature' | 'typed' = 'signature'): Promise<VerifyOutcome> {
+    const key = keys.get(stamp.kid);
+    // A typed serial has no signature: the record found by its serial stands in (said in the verdict).
+    const signatureValid = proof === 'typed' ? true : await checkSignature(stamp, key);
+    // Always look the serial up too: a bad signature and an unissued serial take the same path.
+    const record0 = stamps.stamp(stamp.serial);
+    const device = input.deviceId ? deviceOf(input.deviceId) : null;
+    const deviceHash = device?.hash ?? null;
+    const network = networkHashOf(input.client.network);
+    const place = input.place ? placeOf(input.place) : null;
+    // A retried upload (same clientEventId) is answered again but changes nothing.
+    const retried = input.clientEventId !== undefined && stamps.hasClientEvent(input.clientEventId);
+    const base: VerifyResult = { verdict: 'unverified', reasons: [], checkedAt: now, stamp: { serial: stamp.serial, kid: stamp.kid } };
+    const event = (verdict: ScanVerdict, codes: string[], extra: { evidence?: boolean; overSoftLimit?: boolean } = {}) => ({
+      clientEventId: input.clientEventId ?? null,
+      serial: stamp.serial,
+      kid: stamp.kid,
+      verdict,
+      reasons: codes,
+      deviceHash,
+      network,
+      placeCode: input.place ?? null,
+      scannedAt,
+      receivedAt: now,
+      signedDevice: device?.signed ?? false,
+      ...extra,
+    });
+    const answer = async (result: VerifyResult, e: ReturnType<typeof event>, signals?: Parameters<StampRepository['recordScan']>[1]): Promise<VerifyOutcome> => {
+      if (!retried) {
+        const failed = await persist(e, signals);
+        if (failed) return failed;
+      }
+      return { ok: true, result };
+    };
+
+    // A batch whose files never completed (still pending) is not issued: its stamps answer as unissued serials.
+    const batchStatus = record0 ? stamps.batch(record0.batchId)?.status : undefined;
+    const issued = batchStatus === 'active' || batchStatus === 'revoked';
+    if (!key || !signatureValid || !record0 || record0.kid !== stamp.kid || !issued) {
       // Identical answer for a forged signature, an unknown key and a never-issued serial:
       // the response must not tell a forger which serials exist. Inspectors see the cause.
       const cause = !key ? 'unknown_key' : !signatureValid ? 'bad_signature' : 'serial_not_issued';
-      recordEvent('unverified', [cause]);
-      return { ok: true, result: { ...base, reasons: [NOT_GENUINE] } };
+      return answer({ ...base, reasons: [NOT_GENUINE] }, event('unverified', [cause]));
     }
+    const record = record0;
     if (key.status === 'revoked') {
-      recordEvent('unverified', ['key_revoked']);
-      return {
-        ok: true,
-        result: {
+      return answer(
+        {
           ...base,
-          reasons: [{ code: 'key_revoked', message_vi: 'Khóa ký của nhà phát hành tem này đã bị thu hồi; tem không còn được công nhận.', message_en: "The issuer's signing key for this stamp has been revoked; the stamp is no longer recognised.", revokedAt: key.revokedAt }],
+          reasons: [{ code: 'key_revoked', message_vi: 'Khóa ký của đơn vị phát hành tem này đã bị thu hồi; tem không còn được công nhận.', message_en: "The issuer's signing key for this stamp has been revoked; the stamp is no longer recognised.", revokedAt: key.revokedAt }],
         },
-      };
+        event('unverified', ['key_revoked']),
+      );
     }
 
     const batch = stamps.batch(record.batchId)!;
     const detail = productFacts(batch.productId, today);
-    const events = stamps.scanHistory(stamp.serial);
-    // A retried upload (same clientEventId) is judged without its own earlier recording.
-    const retried = input.clientEventId === undefined ? -1 : events.findIndex((e) => e.clientEventId === input.clientEventId);
-    const history = retried < 0 ? historyViews.of(stamp.serial, events) : buildHistoryView(events.filter((_, i) => i !== retried), placeOf);
-    const { prior } = history;
+    const nowMs = Date.parse(now);
+    const atMs = Date.parse(scannedAt);
+    const prior = record.signals;
     const reasons: Reason[] = [];
     let verdict: VerifyResult['verdict'] = 'authentic';
+    let evidence = false;
+    let overSoftLimit = false;
 
     if (record.status === 'revoked' || batch.status === 'revoked') {
       const at = record.revokedAt ?? batch.revokedAt ?? now;
@@ -228,7 +285,7 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
       verdict = 'revoked';
       reasons.push({
         code: batch.status === 'revoked' ? 'batch_revoked' : 'stamp_revoked',
-        message_vi: `Nhà phát hành đã thu hồi ${batch.status === 'revoked' ? 'cả lô tem này' : 'tem này'} ngày ${formatVietnamTime(at)}${why ? `: ${why}` : ''}.`,
+        message_vi: `Đơn vị phát hành đã thu hồi ${batch.status === 'revoked' ? 'cả lô tem này' : 'tem này'} ngày ${formatVietnamTime(at)}${why ? `: ${why}` : ''}.`,
         message_en: `The issuer revoked ${batch.status === 'revoked' ? 'this whole stamp batch' : 'this stamp'} on ${formatVietnamTime(at)}${why ? `: ${why}` : ''}.`,
         revokedAt: at,
         reason: why,
@@ -239,12 +296,13 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
         message_en: `The stamp was scanned after it was revoked (${formatVietnamDate(at)}).`,
       });
     } else {
-      const caution = [
-        otherDevicesReason(history.otherDevices(deviceHash), thresholds),
-        checkImpossibleTravel(history.withProvince, { deviceHash, scannedAt, provinceId: place?.provinceId ?? null, placeName: place?.name ?? null }, thresholds),
-        checkBatchExpired(batch.expiresAt, today),
-        checkOcopExpired(detail?.certifications ?? [], today),
-      ].filter((r): r is Reason => r !== null);
+      const caution: Reason[] = [];
+      const info: Reason[] = [];
+      const others = othersReason(othersSeen(prior, deviceHash, network), thresholds.otherDevices, placeName, nowMs);
+      if (others) (others.caution ? caution : info).push(others.reason);
+      const travel = travelConflict(prior, { device: deviceHash, network, at: atMs, province: place?.provinceId ?? null }, provinceOf, thresholds.travelHours);
+      if (travel) caution.push(travelReason(travel.entry, travel.hoursApart, placeName, place?.name ?? null));
+      for (const r of [checkBatchExpired(batch.expiresAt, today), checkOcopExpired(detail?.certifications ?? [], today)]) if (r) caution.push(r);
       if (gtinOfLink && detail && !detail.gtins.includes(gtinOfLink)) {
         caution.push({
           code: 'digital_link_product_mismatch',
@@ -252,53 +310,75 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
           message_en: 'The product code (GTIN) on the stamp does not match the product this stamp was issued for.',
         });
       }
-      const pin = input.pin !== undefined ? checkPin(record, input, deviceHash, now) : null;
-      if (pin && 'error' in pin) return pin.error;
-      if (pin) caution.push(...pin.reasons.filter((r) => r.code !== 'pin_ok'));
+      if (input.pin !== undefined && !retried) {
+        const pin = checkPin(record, input.pin, deviceHash, network, now, nowMs);
+        caution.push(...pin.caution);
+        info.push(...pin.info);
+      }
       if (caution.length) verdict = 'caution';
-      reasons.push(...caution);
-      if (pin) reasons.push(...pin.reasons.filter((r) => r.code === 'pin_ok'));
+      reasons.push(...caution, ...info);
+      // Evidence only from a server-issued device id, under its network's soft limit.
+      // A typed serial proves less than a signature: it is never evidence.
+      if (device?.signed && !input.noEvidence && !retried && proof === 'signature') {
+        evidence = limits.evidenceAllowed(input.client.network, nowMs);
+        overSoftLimit = !evidence;
+      }
     }
-    if (verdict === 'authentic') {
+    if (proof === 'typed') reasons.unshift(typedSerialReason(stamp.serial));
+    else if (verdict === 'authentic') {
       reasons.unshift({
         code: 'signature_valid',
         message_vi: 'Tem chính hãng: chữ ký số hợp lệ, tem đã được phát hành và đang còn hiệu lực.',
         message_en: 'Genuine stamp: the digital signature is valid and the stamp was issued and is active.',
       });
     }
-    recordEvent(verdict, reasons.map((r) => r.code));
-    const firstOther = prior.find((p) => p.deviceHash !== deviceHash);
-    return {
-      ok: true,
-      result: {
+    let signals = verdict === 'revoked' ? undefined : countCheck(prior, atMs);
+    if (signals && evidence && deviceHash) signals = addEvidence(signals, { device: deviceHash, network, at: atMs, place: input.place ?? null });
+    return answer(
+      {
         verdict,
         reasons,
         checkedAt: now,
-        stamp: { serial: stamp.serial, kid: stamp.kid, status: record.status, revokedAt: record.revokedAt, checks: prior.length + 1, firstCheckedAt: firstOther?.scannedAt ?? prior[0]?.scannedAt ?? null },
+        stamp: {
+          serial: stamp.serial,
+          kid: stamp.kid,
+          status: record.status,
+          revokedAt: record.revokedAt,
+          checks: prior.checks + (retried ? 0 : 1),
+          firstCheckedAt: prior.firstAt === null ? null : new Date(prior.firstAt).toISOString(),
+        },
         batch: { id: batch.id, status: batch.status, expiresAt: batch.expiresAt, isDemo: batch.isDemo, hasPin: batch.hasPin, revokedAt: batch.revokedAt, revokeReason: batch.revokeReason },
         ...(detail ? productCard(detail) : {}),
       },
-    };
+      event(verdict as ScanVerdict, reasons.map((r) => r.code), { evidence, overSoftLimit }),
+      signals,
+    );
   }
 
-  function checkPin(record: NonNullable<ReturnType<StampRepository['stamp']>>, input: VerifyInput, deviceHash: string | null, now: string): { reasons: Reason[] } | { error: VerifyOutcome } {
-    const nowMs = new Date(now).getTime();
-    if (!ipLimiter.take(input.ip, nowMs) || !serialLimiter.take(record.serial, nowMs)) {
-      return { error: { ok: false, status: 429, code: 'too_many_pin_attempts', message: 'Too many PIN attempts; try again later', message_vi: 'Nhập mã PIN quá nhiều lần; vui lòng thử lại sau' } };
-    }
-    if (!record.pinHash) return { reasons: [] };
-    if (record.pinFailures >= pinMaxFailures) {
-      return { reasons: [{ code: 'pin_locked', message_vi: 'Mã PIN của tem này đã bị khóa vì nhập sai quá nhiều lần.', message_en: "This stamp's PIN is locked after too many wrong attempts." }] };
-    }
-    const given = Buffer.from(keyedHash(secret, `pin|${record.serial}|${input.pin!.trim()}`), 'hex');
+  /**
+   * The PIN under the scratch layer. Wrong guesses slow further guesses per stamp and per
+   * network (growing delays, never a lifetime lock) and never make the buyer's answer caution;
+   * a correct PIN already used on another phone does (the stamp may have been reused).
+   */
+  function checkPin(record: StampRecord, pin: string, deviceHash: string | null, network: string, now: string, nowMs: number): { caution: Reason[]; info: Reason[] } {
+    if (!record.pinHash) return { caution: [], info: [] };
+    const net = networkPinFailures.get(network);
+    const waitUntil = Math.max(
+      pinRetryAt(record.pinFailures, record.pinLastFailureAt, nowMs, STAMP_PIN_SCHEDULE) ?? 0,
+      net ? (pinRetryAt(net.failures, net.last, nowMs, NETWORK_PIN_SCHEDULE) ?? 0) : 0,
+    );
+    if (waitUntil > nowMs) return { caution: [], info: [pinRetryLaterReason(waitUntil)] };
+    const seen = record.pinFailures > 0 ? [pinFailuresSeenReason(record.pinFailures)] : [];
+    const given = Buffer.from(keyedHash(secret, `pin|${record.serial}|${pin.trim()}`), 'hex');
     if (!timingSafeEqual(given, Buffer.from(record.pinHash, 'hex'))) {
-      stamps.recordPinFailure(record.serial);
-      return { reasons: [{ code: 'pin_wrong', message_vi: 'Mã PIN không đúng. Hãy kiểm tra lại mã dưới lớp cào.', message_en: 'The PIN is wrong. Check the code under the scratch layer.' }] };
+      stamps.recordPinFailure(record.serial, nowMs);
+      networkPinFailures.set(network, { failures: (net?.failures ?? 0) + 1, last: nowMs });
+      return { caution: [], info: [{ code: 'pin_wrong', message_vi: 'Mã PIN không đúng. Hãy kiểm tra lại mã dưới lớp cào.', message_en: 'The PIN is wrong. Check the code under the scratch layer.' }, ...seen] };
     }
     // Without a device id on either side there is no telling it is the same phone: reused.
     if (record.pinUsedAt && (deviceHash === null || record.pinUsedDevice !== deviceHash)) {
       return {
-        reasons: [
+        caution: [
           {
             code: 'pin_already_used',
             message_vi: `Mã PIN này đã được dùng lúc ${formatVietnamTime(record.pinUsedAt)} trên một điện thoại khác. Tem có thể đã bị dùng lại.`,
@@ -306,10 +386,11 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
             usedAt: record.pinUsedAt,
           },
         ],
+        info: seen,
       };
     }
     if (!record.pinUsedAt) stamps.markPinUsed(record.serial, now, deviceHash);
-    return { reasons: [{ code: 'pin_ok', message_vi: 'Mã PIN đúng.', message_en: 'The PIN is correct.' }] };
+    return { caution: [], info: [{ code: 'pin_ok', message_vi: 'Mã PIN đúng.', message_en: 'The PIN is correct.' }, ...seen] };
   }
 
   return {
@@ -326,15 +407,14 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
         }
       }
       const scan = parse(input.payload, now);
-      const malformed = (error: { code: string; message_vi: string; message_en: string }): VerifyOutcome => {
-        stamps.insertScanEvent({ clientEventId: input.clientEventId ?? null, serial: null, kid: null, verdict: 'unverified', reasons: ['malformed_stamp'], deviceHash: null, placeCode: input.place ?? null, scannedAt, receivedAt: now });
-        return { ok: true, result: { verdict: 'unverified', checkedAt: now, reasons: [NOT_GENUINE, { code: 'malformed_stamp', message_vi: error.message_vi, message_en: error.message_en, error: error.code }] } };
-      };
-      if (scan.kind === 'stamp') return scan.ok ? verifyStamp(scan.stamp, input, null, scannedAt, now, today) : malformed(scan.error);
-      if (scan.kind === 'digital_link' && !scan.ok && isDamagedSignature(scan.error)) return malformed(scan.error);
-      if (scan.kind === 'digital_link' && scan.ok && scan.signed) {
-        const stamp = stampOfDigitalLink(scan.link);
-        if (stamp) return verifyStamp(stamp, input, scan.link.gtin.gtin14, scannedAt, now, today);
+      // routeScan is shared with the offline check, so both dispatch a scan the same way.
+      const route = routeScan(scan);
+      if (route.to === 'stamp') return verifyStamp(route.stamp, input, route.gtinOfLink, scannedAt, now, today);
+      if (route.to === 'typed_serial') return verifyTypedSerial(route.serial, input, scannedAt, now, today);
+      if (route.to === 'unverified') {
+        const codes = route.reasons.map((r) => r.code).filter((c) => c !== 'not_genuine');
+        const failed = await recordUnverified(input, codes, scannedAt, now);
+        return failed ?? { ok: true, result: { verdict: 'unverified', checkedAt: now, reasons: route.reasons, ...(route.url ? { url: route.url } : {}) } };
       }
       const result = describeNotAStamp(scan, {
         gs1Prefixes: gs1,
@@ -350,8 +430,8 @@ type ProductDetail = NonNullable<ReturnType<CatalogueRepository['productDetail']
 type ProductCard = Required<Pick<VerifyResult, 'product' | 'producer' | 'certifications' | 'marks' | 'awards'>>;
 
 function pickSummary(d: ProductDetail) {
-  const { id, name, producerId, producerName, province, placeName, formerPlaceName, ocopGroup, stars, potentialFive, certificateStatus, isAggregate, aggregateCount } = d;
-  return { id, name, producerId, producerName, province, placeName, formerPlaceName, ocopGroup, stars, potentialFive, certificateStatus, isAggregate, aggregateCount };
+  const { id, name, producerId, producerName, province, placeName, formerPlaceName, ocopGroup, stars, potentialFive, certificateStatus, certYear, certLatestUntil, isAggregate, aggregateCount } = d;
+  return { id, name, producerId, producerName, province, placeName, formerPlaceName, ocopGroup, stars, potentialFive, certificateStatus, certYear, certLatestUntil, isAggregate, aggregateCount };
 }
 
 /** A queued offline scan keeps its own time, within reason; otherwise the server's time. */
@@ -365,3 +445,4 @@ function acceptScannedAt(scannedAt: string | undefined, now: string): string {
 
 // A fixed valid curve point (RFC 8032 test key) to spend the same work on unknown kids.
 const DUMMY_KEY = new Uint8Array(Buffer.from('d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a', 'hex'));
+const DUMMY_SIGNATURE = new Uint8Array(64);

@@ -11,15 +11,15 @@ export const hasChromium = existsSync(CHROMIUM_PATH);
 
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-export async function launchPhone(opts: { fakeCamera?: string } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchPhone(opts: { fakeCamera?: string; width?: number } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'nguon-viet-chromium-'));
   const camera = opts.fakeCamera ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${opts.fakeCamera}`] : [];
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [...FLAGS, ...camera],
-    // A cheap Android phone's screen.
-    viewport: { width: 360, height: 740 },
+    // A cheap Android phone's screen (360 px) unless a test asks for another width.
+    viewport: { width: opts.width ?? 360, height: 740 },
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,

@@ -57,11 +57,17 @@ export function AboutScreen() {
       <section class="card">
         <h2>{t.sourcesTitle}</h2>
         <p>{t.sourcesText}</p>
-        <p>
-          <a href="/api/openapi.json">API (OpenAPI)</a>
-        </p>
+        <p>{t.sourcesPartial}</p>
+        <p>{t.sourcesNotOfficial}</p>
       </section>
       <p class="muted small">{t.installHint}</p>
+      {/* Developers' links, out of a shopper's way. */}
+      <details class="developer muted small">
+        <summary>{t.developerTitle}</summary>
+        <p>
+          <a href="/api/openapi.json">{t.developerApi}</a>
+        </p>
+      </details>
     </div>
   );
 }

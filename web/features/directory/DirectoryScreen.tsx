@@ -120,7 +120,11 @@ export function DirectoryScreen() {
   const moreState = more?.key === key ? more.state : null;
   const { q: _q, ...filters } = query;
   const data = page?.data;
-  const corrected = data?.query && data.query.corrections.length ? data.query.interpreted : null;
+  // Rewrites ("hoongf → hồng") are said as such; dropped words ("dai → ∅") as a partial match.
+  const rewrites = (data?.query?.corrections ?? []).filter((c) => !c.endsWith('→ ∅'));
+  const corrected = rewrites.length ? rewrites.join(', ') : null;
+  const unmatched = data?.query?.unmatchedWords ?? [];
+  const partial = unmatched.length > 0;
 
   return (
     <div class="screen directory">
@@ -159,10 +163,15 @@ export function DirectoryScreen() {
             {page.offline ? ` · ${t.dirOfflineNote}` : ''}
             {corrected ? ` · ${t.dirDidYouMean(corrected)}` : ''}
           </p>
+          {partial ? (
+            <p class="notice partial-match" data-unmatched={unmatched.join(' ')}>
+              {data.items.length ? t.dirPartialMatch((data.query?.matchedWords ?? []).join(' '), unmatched.join(' ')) : t.dirNoneMatch(unmatched.join(' '))}
+            </p>
+          ) : null}
           {data.items.length ? (
             <ul class="plain product-list">
               {data.items.map((p) => (
-                <ProductListItem key={p.id} product={p} />
+                <ProductListItem key={p.id} product={p} partial={partial} />
               ))}
             </ul>
           ) : (

@@ -1,7 +1,10 @@
+import { useState } from 'preact/hooks';
 import type { Place } from '../../../server/domain/registry-types';
+import { foldVietnamese } from '../../../server/domain/vietnamese';
 import type { FacetCounts } from '../../../server/domain/search-types';
 import type { ProductQuery } from '../../app/data-source';
 import { useI18n } from '../../i18n/i18n';
+import { ocopGroupLabel } from '../../i18n/ocop-groups';
 import { placeChoices } from './place-choices';
 
 type Filters = Omit<ProductQuery, 'limit' | 'offset' | 'q'>;
@@ -27,7 +30,8 @@ export function FilterBar({
   onToggle(open: boolean): void;
   onChange(f: Filters): void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const [placeText, setPlaceText] = useState('');
   const set = (patch: Partial<Filters>) => {
     const next: Filters = { ...filters, ...patch };
     for (const k of Object.keys(next) as (keyof Filters)[]) if (next[k] === undefined || next[k] === '') delete next[k];
@@ -41,7 +45,11 @@ export function FilterBar({
         {summary}
       </details>
     );
-  const placeGroups = placeChoices(facets?.placeId ?? {}, places);
+  // The place box narrows the list by any part of a name, with or without diacritics ("van dinh").
+  const placeNeedle = foldVietnamese(placeText.trim());
+  const placeGroups = placeChoices(facets?.placeId ?? {}, places)
+    .map(({ group, choices }) => ({ group, choices: placeNeedle ? choices.filter((c) => foldVietnamese(c.label).includes(placeNeedle)) : choices }))
+    .filter((g) => g.choices.length > 0);
   const offered = placeGroups.some((g) => g.choices.some((c) => c.id === filters.place));
   const groupLabel = { province: t.placeGroupProvince, current: t.placeGroupCurrent, oldDistrict: t.placeGroupOldDistrict, oldLocal: t.placeGroupOldLocal } as const;
   const certLabel = { valid: t.certValid, expired: t.certExpired, unknown: t.certUnknown, none: t.certNone } as const;
@@ -73,13 +81,23 @@ export function FilterBar({
         <option value="">{t.filterAny}</option>
         {sortedEntries(facets?.ocopGroup).map(([g, n]) => (
           <option key={g} value={g}>
-            {g}
+            {ocopGroupLabel(lang, g)}
             {count(n)}
           </option>
         ))}
-        {filters.group && !facets?.ocopGroup[filters.group] ? <option value={filters.group}>{filters.group}</option> : null}
+        {filters.group && !facets?.ocopGroup[filters.group] ? <option value={filters.group}>{ocopGroupLabel(lang, filters.group)}</option> : null}
       </select>
       <label for="f-place">{t.filterPlace}</label>
+      <input
+        id="f-place-search"
+        type="search"
+        class="place-search"
+        autoComplete="off"
+        aria-label={t.filterPlaceSearch}
+        placeholder={t.filterPlaceSearch}
+        value={placeText}
+        onInput={(e) => setPlaceText(e.currentTarget.value)}
+      />
       <select id="f-place" value={filters.place ?? ''} onChange={(e) => set({ place: e.currentTarget.value || undefined })}>
         <option value="">{t.filterAny}</option>
         {placeGroups.map(({ group, choices }) => (

@@ -45,12 +45,13 @@ export function HistoryScreen() {
                 <li key={e.id} class={`history-item tone-${look.tone}`}>
                   <a href={`/verdict/${encodeURIComponent(e.id)}`}>
                     <Icon name={look.icon} size={20} />
-                    <span>
+                    <span class="history-text">
                       <strong>{look.title}</strong>
                       <span class="muted"> · {showTime(e.scannedAt)}</span>
                       {e.online ? null : <span class="tag">{t.historyQueued}</span>}
                       <br />
-                      <span>{e.productName ?? e.payload.slice(0, 60)}</span>
+                      {/* A long code is elided to one line: the list never scrolls sideways at 360 px. */}
+                      {e.productName ? <span class="history-name">{e.productName}</span> : <span class="history-code code">{e.payload.slice(0, 200)}</span>}
                     </span>
                   </a>
                   {e.reportReceipt ? (

@@ -60,7 +60,7 @@ export function StampLookup({ m }: ConsoleProps) {
             <p>
               {m.stampStatus}: {history.stamp.status}
             </p>
-            <p>{m.stampSummary(history.summary.checks, history.summary.devices, history.summary.places)}</p>
+            <p>{m.stampSummary(history.summary.checks, history.summary.devices, history.summary.networks)}</p>
           </div>
           <h2>{m.alerts}</h2>
           {history.alerts.length === 0 ? (
@@ -69,7 +69,7 @@ export function StampLookup({ m }: ConsoleProps) {
             <ul class="plain">
               {history.alerts.map((a) => (
                 <li key={a.code} class="warning">
-                  {pick(lang, a)} <span class="small">({when(a.at)})</span>
+                  {pick(lang, a)} {a.at ? <span class="small">({when(a.at)})</span> : null}
                 </li>
               ))}
             </ul>

@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Mark } from '../../../server/domain/registry-types';
+
+type MarkWithCount = Mark & { productCount: number };
 import { getMarks } from '../../app/data-source';
 import { useI18n } from '../../i18n/i18n';
 import { MarkItem } from '../product/ProductFacts';
 
 export function MarksScreen() {
   const { t } = useI18n();
-  const [marks, setMarks] = useState<Mark[] | null | 'error'>(null);
+  const [marks, setMarks] = useState<MarkWithCount[] | null | 'error'>(null);
   useEffect(() => {
     getMarks()
       .then((r) => setMarks(r.data))
@@ -22,7 +24,7 @@ export function MarksScreen() {
       ) : (
         <ul class="plain cards">
           {marks.map((m) => (
-            <MarkItem key={m.id} mark={m} />
+            <MarkItem key={m.id} mark={m} productCount={m.productCount} />
           ))}
         </ul>
       )}

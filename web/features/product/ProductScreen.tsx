@@ -2,11 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ProductDetail } from '../../../server/domain/registry-types';
 import { getProduct } from '../../app/data-source';
 import { useI18n } from '../../i18n/i18n';
+import { ocopGroupLabel } from '../../i18n/ocop-groups';
 import { SourceLink } from '../../ui/SourceLink';
 import { ProductFacts } from './ProductFacts';
 
 export function ProductScreen({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [state, setState] = useState<{ product: ProductDetail | null; offline: boolean } | 'loading' | 'error'>('loading');
   useEffect(() => {
     let live = true;
@@ -21,8 +22,14 @@ export function ProductScreen({ id }: { id: string }) {
   if (state === 'loading') return <p class="loading">{t.loading}</p>;
   if (state === 'error' || !state.product)
     return (
-      <div class="screen">
+      <div class="screen" data-screen={state === 'error' ? 'error' : 'not-found'}>
         <h1>{state === 'error' ? t.error : t.notFound}</h1>
+        {state === 'error' ? null : <p>{t.productNotFound}</p>}
+        <p>
+          <a class="btn secondary" href="/directory">
+            {t.backToDirectory}
+          </a>
+        </p>
       </div>
     );
   const p = state.product;
@@ -33,7 +40,7 @@ export function ProductScreen({ id }: { id: string }) {
       <ProductFacts product={p} producer={p.producer} certifications={p.certifications} marks={p.marks} awards={p.awards} />
       {p.ocopGroup ? (
         <p>
-          {t.filterGroup}: {p.ocopGroup}
+          {t.filterGroup}: {ocopGroupLabel(lang, p.ocopGroup)}
           {p.ocopGroupBasis === 'derived' ? <span class="muted"> ({t.derivedGroup})</span> : null}
         </p>
       ) : null}
@@ -48,7 +55,8 @@ export function ProductScreen({ id }: { id: string }) {
         </p>
       ) : null}
       {p.notes ? <p class="muted">{p.notes}</p> : null}
-      <SourceLink provenance={p.provenance} />
+      {/* Said once: most products come from the same page as their certificate. */}
+      {p.certifications.some((c) => c.provenance.sourceUrl === p.provenance.sourceUrl) ? null : <SourceLink provenance={p.provenance} />}
     </div>
   );
 }

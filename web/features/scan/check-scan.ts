@@ -25,8 +25,36 @@ let deviceId: Promise<string> | null = null;
 /** Warm what a scan needs (device id, offline verifier and keys) while the shopper aims. */
 export async function prepareCheck(): Promise<void> {
   const { mod, store } = await offline();
-  deviceId ??= mod.getDeviceId(store);
+  deviceId ??= serverDeviceId();
   await Promise.all([deviceId, mod.prepareVerifyOffline(store)]);
+}
+
+/**
+ * This phone's id, asking the server for one it signed when it has none yet: only such ids
+ * count as another phone's check of a stamp (a copied stamp is found by them). Offline, or
+ * when the server says no, the phone's own id serves until next time.
+ */
+async function serverDeviceId(): Promise<string> {
+  const { mod, store } = await offline();
+  const own = await mod.getDeviceId(store);
+  if (mod.isServerDeviceId(own) || !navigator.onLine) return own;
+  try {
+    const res = await api.api.device.$post(undefined, { init: { signal: timeout(ONLINE_TIMEOUT_MS) } });
+    if (res.status !== 201) return own;
+    const { deviceToken } = (await res.json()) as { deviceToken: string };
+    await mod.setDeviceId(store, deviceToken);
+    return deviceToken;
+  } catch {
+    return own;
+  }
+}
+
+/** The server issued this phone an id with its answer: keep it for the next scans. */
+async function adoptDeviceToken(token: string | undefined): Promise<void> {
+  if (!token) return;
+  const { mod, store } = await offline();
+  await mod.setDeviceId(store, token);
+  deviceId = Promise.resolve(token);
 }
 
 async function verifyOnline(body: { payload: string; deviceId: string; clientEventId: string; scannedAt: string; place?: string; pin?: string }): Promise<VerifyResult | { error: { code: string; message: string; message_vi: string } }> {
@@ -54,7 +82,7 @@ export class PinNeedsConnection extends Error {}
  */
 export async function checkScan(payload: string, opts: { pin?: string; background?: Pick<Background, 'flushNow' | 'refresh'> } = {}): Promise<string> {
   const { mod, store } = await offline();
-  deviceId ??= mod.getDeviceId(store);
+  deviceId ??= serverDeviceId();
   const device = await deviceId;
   const { place } = readSettings();
   const scannedAt = new Date().toISOString();
@@ -65,6 +93,7 @@ export async function checkScan(payload: string, opts: { pin?: string; backgroun
     try {
       const answer = await verifyOnline({ payload, deviceId: device, clientEventId, scannedAt, ...(place ? { place: place.id } : {}), ...(opts.pin ? { pin: opts.pin } : {}) });
       if ('error' in answer) throw new ScanRejected(answer.error.code, answer.error.message_vi, answer.error.message);
+      await adoptDeviceToken(answer.deviceToken);
       result = answer;
     } catch (e) {
       if (e instanceof ScanRejected) throw e;

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { dataAsOf, useStatus } from '../../app/app-status';
 import { useBackground } from '../../app/background-context';
 import { offline } from '../../app/offline-access';
-import { showDate, showTime } from '../../app/vietnam-time';
+import { showDate, showTimeInWords } from '../../app/vietnam-time';
 import { pick, useI18n } from '../../i18n/i18n';
 import type { HistoryEntry } from '../../offline';
 import { Icon } from '../../ui/Icon';
@@ -115,7 +115,7 @@ export function VerdictScreen({ id }: { id: string }) {
         </a>
       </div>
       <p class="muted small">
-        {t.verdictCheckedAt(showTime(result.checkedAt))}
+        {t.verdictCheckedAt(showTimeInWords(result.checkedAt, lang))}
         {entry.online ? ` · ${t.dataAsOf(showDate(result.checkedAt))}` : dataDate ? ` · ${t.dataAsOf(dataDate)}` : ''}
       </p>
     </div>
