@@ -112,7 +112,8 @@ export async function bootstrap(config: Config, options: BootstrapOptions = {}):
       db,
       clock,
       history,
-      registryAdmin: { registry, issuing: () => issuing, stamps, catalogue, catchUpSearch: () => search.catchUp() },
+      placeName: (id) => catalogue.coarsePlace(id)?.name ?? null,
+      registryAdmin: { registry, issuing: () => issuing, issuers, stamps, catalogue, catchUpSearch: () => search.catchUp() },
     }),
   };
   const seeded = seedIfEmpty(config, deps, clock, log);

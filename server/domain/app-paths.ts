@@ -2,7 +2,7 @@
 // other path with 404 (still the app shell, which then shows its not-found screen).
 
 /** Screens with no parameter. */
-export const APP_STATIC_PATHS = ['/', '/directory', '/marks', '/awards', '/history', '/about', '/report'] as const;
+export const APP_STATIC_PATHS = ['/', '/directory', '/marks', '/awards', '/history', '/about', '/report', '/receipt'] as const;
 
 /** Screens with one id segment: "/product/:id". */
 export const APP_ID_PREFIXES = ['/verdict/', '/product/', '/producer/'] as const;

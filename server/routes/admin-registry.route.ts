@@ -22,6 +22,8 @@ const issueBody = z.object({
 });
 const reasonBody = z.object({ reason: z.string().trim().min(3).max(500) });
 const batchParam = z.object({ id: z.string().min(1).max(100) });
+const kidParam = z.object({ kid: z.string().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/) });
+const issuerParam = z.object({ id: z.string().min(1).max(100) });
 const serialParam = z.object({ serial: z.string().min(4).max(64).regex(/^[A-Za-z0-9-]+$/) });
 
 const tooLarge = async (c: Context, next: Next) => {
@@ -66,6 +68,18 @@ export const adminRegistryRoutes = (deps: AppDeps) =>
       const out = deps.staff.registryAdmin.revoke(c.var.session.user, { batchId: c.req.valid('param').id }, c.req.valid('json').reason);
       if (!out.ok) return sendError(c, 404, { code: 'not_found', message: 'No such batch', message_vi: 'Không có lô tem này' });
       return c.json({ revoked: out.revoked }, 200);
+    })
+    .get('/keys', requireRole(deps, 'admin'), (c) => c.json({ items: deps.staff.registryAdmin.keys() }, 200))
+    .post('/issuers/:id/rotate', requireRole(deps, 'admin'), validate('param', issuerParam), async (c) => {
+      const out = await deps.staff.registryAdmin.rotateKey(c.var.session.user, c.req.valid('param').id);
+      if (!out.ok) return sendError(c, 404, { code: 'not_found', message: 'No such issuer', message_vi: 'Không có đơn vị phát hành này' });
+      return c.json({ kid: out.kid }, 200);
+    })
+    .post('/keys/:kid/revoke', requireRole(deps, 'admin'), validate('param', kidParam), validate('json', reasonBody), (c) => {
+      const out = deps.staff.registryAdmin.revokeKey(c.var.session.user, c.req.valid('param').kid.toUpperCase(), c.req.valid('json').reason);
+      if (!out.ok && out.code === 'not_found') return sendError(c, 404, { code: 'not_found', message: 'No such key', message_vi: 'Không có khóa này' });
+      if (!out.ok) return sendError(c, 409, { code: out.code, message: 'The key is revoked already', message_vi: 'Khóa đã bị thu hồi trước đó' });
+      return c.json(out, 200);
     })
     .post('/stamps/:serial/revoke', requireRole(deps, 'admin'), validate('param', serialParam), validate('json', reasonBody), (c) => {
       const serial = c.req.valid('param').serial.toUpperCase().replace(/-/g, '');

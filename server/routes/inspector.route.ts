@@ -10,7 +10,16 @@ const historyQuery = z.object({ cursor: z.string().max(64).optional(), limit: z.
 
 /** /api/inspector: a stamp's full scan history with anomaly reasons, paged (thin: the history service does the work). */
 export const inspectorRoutes = (deps: AppDeps) =>
-  new Hono().get('/stamps/:serial/history', requireRole(deps, 'inspector'), validate('param', serialParam), validate('query', historyQuery), (c) => {
+  new Hono()
+    .get('/alerts', requireRole(deps, 'inspector'), (c) => {
+      c.header('cache-control', 'no-store');
+      return c.json({ items: deps.staff.alerts() }, 200);
+    })
+    .get('/map', requireRole(deps, 'inspector'), (c) => {
+      c.header('cache-control', 'no-store');
+      return c.json(deps.staff.reportMap(), 200);
+    })
+    .get('/stamps/:serial/history', requireRole(deps, 'inspector'), validate('param', serialParam), validate('query', historyQuery), (c) => {
     const { serial } = c.req.valid('param');
     const { cursor, limit } = c.req.valid('query');
     const page = deps.staff.stampHistory.page(serial.toUpperCase(), cursor, limit);

@@ -6,6 +6,9 @@ const errorResponse = (description: string) => ({ description, content: { 'appli
 const json = (description: string, schema: object = { type: 'object' }) => ({ description, content: { 'application/json': { schema } } });
 const q = (name: string, description: string, schema: object = { type: 'string' }, required = false) => ({ name, in: 'query', required, description, schema });
 const idPath = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const signInNeeded = { 401: errorResponse('Not signed in'), 403: errorResponse('Role may not, CSRF token missing, or one-time password to replace') };
+const staffGet = (summary: string, parameters: object[] = []) => ({ summary, parameters, security: [{ session: [] }], responses: { 200: json('OK'), ...signInNeeded } });
+const staffPost = (summary: string, parameters: object[] = []) => ({ summary, parameters, security: [{ session: [], csrf: [] }], responses: { 200: json('OK'), 400: errorResponse('Invalid request'), ...signInNeeded } });
 
 /** Build the OpenAPI document for a server reachable at `serverUrl`. */
 export function openApiDocument(serverUrl: string) {
@@ -147,9 +150,34 @@ export function openApiDocument(serverUrl: string) {
           responses: { 201: json('{id, status, receivedAt}'), 200: json('Already received: {id, status, receivedAt}'), 400: errorResponse('Invalid or empty report, unknown product or place'), 413: errorResponse('Body over 64 KB (payload_too_large)') },
         },
       },
+      '/api/reports/receipt/{receipt}': {
+        get: { summary: "A shopper's report status by receipt: {status, updatedAt} only (30 lookups/min per address)", parameters: [{ name: 'receipt', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: json('{status, updatedAt}'), 404: errorResponse('No such receipt'), 429: errorResponse('Too many lookups') } },
+      },
+      // Inspectors and admins: session cookie from /api/auth/login; changes also need the x-csrf-token header.
+      '/api/auth/login': { post: { summary: 'Sign in: {email, password} → {user, csrfToken, expiresAt} and the session cookie', responses: { 200: json('Signed in'), 401: errorResponse('Wrong email or password'), 429: errorResponse('Too many failed sign-ins (Retry-After)') } } },
+      '/api/auth/session': { get: staffGet('The current session and its CSRF token') },
+      '/api/auth/logout': { post: staffPost('Sign out') },
+      '/api/auth/logout-everywhere': { post: staffPost('End every session of this user') },
+      '/api/auth/password': { post: staffPost('Replace the password: {current, next}') },
+      '/api/reports/{id}': { get: staffGet('One report with notes and photo list (inspector)', [idPath]), patch: staffPost('Workflow: {status?, assigneeId?, duplicateOf?, note?} (inspector)', [idPath]) },
+      '/api/reports/{id}/export.csv': { get: staffGet('The case as CSV (inspector)', [idPath]) },
+      '/api/inspector/stamps/{serial}/history': { get: staffGet("A stamp's scans with anomaly reasons, paged by ?cursor= (inspector)", [{ name: 'serial', in: 'path', required: true, schema: { type: 'string' } }]) },
+      '/api/inspector/alerts': { get: staffGet('Alerts: leaked keys, stamps reported from several phones, ward bursts (inspector)') },
+      '/api/inspector/map': { get: staffGet('Reports per Hanoi ward/commune (inspector)') },
+      '/api/admin/users': { get: staffGet('Users (admin)'), post: staffPost('Invite {email, role} → one-time password (admin)') },
+      '/api/admin/audit': { get: staffGet('The audit log, newest first, ?before= (admin)') },
+      '/api/admin/audit/export.csv': { get: staffGet('The audit log as CSV (admin)') },
+      '/api/admin/import/dry-run': { post: staffPost('Diff registry files against the registry, changing nothing (admin)') },
+      '/api/admin/import/apply': { post: staffPost('Apply registry files if the registry is still at expectedVersion (admin)') },
+      '/api/admin/batches': { post: staffPost('Issue a batch; answers its printable PDF (admin)') },
+      '/api/admin/keys': { get: staffGet("Issuers' signing keys, public facts only (admin)") },
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: json('OpenAPI 3.1') } } },
     },
     components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: '__Host-nv_session', description: 'nv_session over plain HTTP' },
+        csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+      },
       schemas: {
         Error: {
           type: 'object',

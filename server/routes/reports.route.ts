@@ -153,6 +153,12 @@ export const reportsRoutes = (deps: AppDeps) => {
       c.header('cache-control', 'no-store');
       return c.json(report, 200);
     })
+    .get('/:id/export.csv', requireRole(deps, 'inspector'), validate('param', idParam), (c) => {
+      const { id } = c.req.valid('param');
+      const csv = deps.staff.caseExport.exportCase(c.var.session.user, id, deps.config.publicUrl);
+      if (csv === null) return sendError(c, 404, { code: 'not_found', message: 'No such report', message_vi: 'Không tìm thấy báo cáo' });
+      return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="report-${id}.csv"`, 'cache-control': 'no-store' });
+    })
     .get('/:id/photos/:seq', requireRole(deps, 'inspector'), validate('param', photoParam), (c) => {
       const { id, seq } = c.req.valid('param');
       const photo = deps.staff.triage.photo(id, seq);

@@ -4,6 +4,9 @@ import type { Db } from '../db/connection';
 import { createAuditLogRepository } from '../repositories/audit-log.repository';
 import type { Clock } from '../repositories/clock';
 import { createReportRepository } from '../repositories/report.repository';
+import { createReportMapRepository, type PlaceReportCount } from '../repositories/report-map.repository';
+import { createReportAlertsRepository } from '../repositories/report-alerts.repository';
+import { createAlertsService, type Alert } from './inspector/alerts.service';
 import { createSessionRepository } from '../repositories/session.repository';
 import { createUserRepository } from '../repositories/user.repository';
 import { createRegistryAdminService, type RegistryAdminService } from './admin/registry-admin.service';
@@ -13,7 +16,10 @@ import { DEFAULT_THROTTLE, createLoginThrottle, type ThrottleRules } from './aut
 import { createUsersService, type UsersService } from './auth/users.service';
 import type { StampHistory } from './inspector/stamp-history.service';
 import { createStampHistoryPager, type StampHistoryPager } from './inspector/stamp-history-page';
+import { createCaseExport, type CaseExport } from './reports/case-export';
 import { createReportTriageService, type ReportTriageService } from './reports/report-triage.service';
+
+const HANOI = 'vn:p01';
 
 export interface StaffServices {
   auth: AuthService;
@@ -22,12 +28,20 @@ export interface StaffServices {
   triage: ReportTriageService;
   stampHistory: StampHistoryPager;
   registryAdmin: RegistryAdminService;
+  caseExport: CaseExport;
+  alerts(): Alert[];
+  /** Reports per current ward/commune of Hanoi, for the console's schematic map. */
+  reportMap(): { province: string; places: PlaceReportCount[] };
 }
 
 export function createStaffServices(deps: {
   db: Db;
   clock: Clock;
-  history: { stampHistory(serial: string, today: string, page?: { before?: number; limit?: number }): StampHistory | null };
+  history: {
+    stampHistory(serial: string, today: string, page?: { before?: number; limit?: number }): StampHistory | null;
+    leakedKeyAlerts(): { kid: string; scans: number; serials: number; lastSeenAt: string }[];
+  };
+  placeName: (id: string) => string | null;
   throttle?: Partial<ThrottleRules>;
   /** What the admins' registry operations need besides the audit log and the clock. */
   registryAdmin: Omit<Parameters<typeof createRegistryAdminService>[0], 'audit' | 'clock'>;
@@ -36,13 +50,20 @@ export function createStaffServices(deps: {
   const users = createUserRepository(db);
   const sessions = createSessionRepository(db);
   const audit = createAuditService({ log: createAuditLogRepository(db), clock });
+  const reportMap = createReportMapRepository(db);
   const throttle = createLoginThrottle({ ...DEFAULT_THROTTLE, ...deps.throttle });
+  const triage = createReportTriageService({ reports: createReportRepository(db), users, audit, clock });
+  const stampHistory = createStampHistoryPager({ history: deps.history, today: () => clock.today() });
+  const alerts = createAlertsService({ reports: createReportAlertsRepository(db), leakedKeyAlerts: () => deps.history.leakedKeyAlerts(), placeName: deps.placeName, clock });
   return {
+    alerts: () => alerts.list(),
     auth: createAuthService({ users, sessions, throttle, audit, clock }),
     users: createUsersService({ users, sessions, audit, clock }),
     audit,
-    triage: createReportTriageService({ reports: createReportRepository(db), users, audit, clock }),
-    stampHistory: createStampHistoryPager({ history: deps.history, today: () => clock.today() }),
+    triage,
+    stampHistory,
+    caseExport: createCaseExport({ triage, history: stampHistory, audit }),
     registryAdmin: createRegistryAdminService({ ...deps.registryAdmin, audit, clock }),
+    reportMap: () => ({ province: HANOI, places: reportMap.countsInProvince(HANOI) }),
   };
 }

@@ -126,6 +126,12 @@ describe.skipIf(!hasChromium)('inspector console in Chromium', () => {
 
       const shopper = await fetch(`${server.url}/api/reports/receipt/${receipt}`);
       expect(await shopper.json()).toEqual({ status: 'confirmed_fake', updatedAt: expect.any(String) });
+      const shopperPage = await phone.context.newPage();
+      await shopperPage.goto(`${server.url}/receipt?code=${receipt}`);
+      await expect(shopperPage.locator('[data-report-status]').getAttribute('data-report-status')).resolves.toBe('confirmed_fake');
+      await expect(shopperPage.locator('[data-report-status]').textContent()).resolves.toContain('đã xác nhận là hàng giả');
+      await shopperPage.screenshot({ path: join(SCREENSHOTS, 'receipt-status.png'), fullPage: true });
+      await shopperPage.close();
 
       await page.getByRole('link', { name: 'Nhật ký' }).click();
       await page.locator('td', { hasText: 'report.update' }).first().waitFor();
@@ -138,6 +144,17 @@ describe.skipIf(!hasChromium)('inspector console in Chromium', () => {
       await page.getByRole('heading', { name: 'Các lượt quét' }).waitFor();
       await page.screenshot({ path: join(SCREENSHOTS, 'console-stamp.png'), fullPage: true });
       console.log(`e2e screenshots: ${join(SCREENSHOTS, 'console-*.png')}`);
+
+      await page.getByRole('link', { name: 'Cảnh báo' }).click();
+      await page.getByRole('heading', { name: 'Cảnh báo cần xem trước' }).waitFor();
+
+      // The map: Ba Đình gets two reports, drawn in its square.
+      for (const n of [1, 2]) await fetch(`${server.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientReportId: `e2e-map-report-${n}`, note: 'Nghi hàng giả', place: 'vn:00004' }) });
+      await page.getByRole('link', { name: 'Bản đồ' }).click();
+      await page.locator('svg.report-map').waitFor();
+      await expect(page.locator('svg.report-map rect').count()).resolves.toBeGreaterThan(100);
+      await expect(page.locator('ol li', { hasText: 'Ba Đình: 2 báo cáo, 2 chưa xử lý xong' }).count()).resolves.toBe(1);
+      await page.screenshot({ path: join(SCREENSHOTS, 'console-map.png'), fullPage: true });
 
       // Registry work: the import diff is shown before anything changes, then a batch is issued and revoked.
       await page.getByRole('link', { name: 'Danh bạ & tem' }).click();
@@ -160,7 +177,7 @@ describe.skipIf(!hasChromium)('inspector console in Chromium', () => {
       const batchId = /lô (\S+);/.exec(issued ?? '')![1]!;
       await page.getByLabel('Mã lô, hoặc số sê-ri của một tem').fill(batchId);
       await page.getByLabel('Lý do (người mua sẽ thấy)').fill('Cuộn tem bị mất cắp');
-      await page.getByRole('button', { name: 'Thu hồi' }).click();
+      await page.getByRole('button', { name: 'Thu hồi', exact: true }).click();
       await page.getByRole('status').filter({ hasText: 'Đã thu hồi 5 tem.' }).waitFor();
       await page.getByRole('link', { name: 'Nhật ký' }).click();
       await page.locator('td', { hasText: 'batch.revoke' }).first().waitFor();

@@ -56,6 +56,29 @@ describe('registry import from the console', () => {
   });
 });
 
+describe('issuer keys from the console', () => {
+  it('rotates and revokes keys, audited; stamps of a revoked key answer unverified', async () => {
+    const productId = t.runtime.db.prepare('SELECT id FROM products LIMIT 1').pluck().get() as string;
+    const old = await t.runtime.issuing.issueBatch({ productId, count: 1, withPin: false, expiresAt: null, issuerId: 'demo-issuer' });
+    const rotated = await post('/api/admin/issuers/demo-issuer/rotate', {});
+    const { kid } = (await rotated.json()) as { kid: string };
+    expect(kid).not.toBe(old.kid);
+    const keys = (await (await t.app.request('/api/admin/keys', { headers: { cookie: admin.cookie } })).json()) as { items: { kid: string; status: string }[] };
+    expect(keys.items.find((k) => k.kid === old.kid)!.status).toBe('retired');
+    expect(keys.items.find((k) => k.kid === kid)!.status).toBe('active');
+    expect(JSON.stringify(keys)).not.toMatch(/private|seed/i);
+    const revoked = await post(`/api/admin/keys/${old.kid.toLowerCase()}/revoke`, { reason: 'Khóa bị lộ' });
+    expect(await revoked.json()).toEqual({ ok: true, issuerHasActiveKey: true });
+    expect((await post(`/api/admin/keys/${old.kid}/revoke`, { reason: 'Khóa bị lộ' })).status).toBe(409);
+    expect((await post('/api/admin/keys/NOPE9/revoke', { reason: 'Khóa bị lộ' })).status).toBe(404);
+    expect((await post('/api/admin/issuers/nobody/rotate', {})).status).toBe(404);
+    const verdict = (await (await t.app.request('/api/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payload: old.stamps[0]!.url }) })).json()) as { verdict: string };
+    expect(verdict.verdict).toBe('unverified');
+    const actions = t.runtime.deps.staff.audit.list({ limit: 5 }).map((e) => e.action);
+    expect(actions.slice(0, 2)).toEqual(['key.revoke', 'key.rotate']);
+  });
+});
+
 describe('batches from the console', () => {
   it('issues a batch as a printable PDF and revokes it with a reason: its stamps are revoked', async () => {
     const productId = t.runtime.db.prepare('SELECT id FROM products LIMIT 1').pluck().get() as string;

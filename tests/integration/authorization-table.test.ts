@@ -26,7 +26,7 @@ const webDir = mkdtempSync(join(tmpdir(), 'nguon-viet-web-'));
 writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Nguồn Việt</title>');
 let t: Awaited<ReturnType<typeof createTestRuntime>>;
 const sessions: Partial<Record<Caller, SignedInAs>> = {};
-const f = { productId: '', producerId: '', markId: '', version: 0, stampPath: '', serial: '', reportId: 0, receipt: '', victimId: 0, revokeBatch: '', revokeSerial: '' };
+const f = { productId: '', producerId: '', markId: '', version: 0, stampPath: '', serial: '', reportId: 0, receipt: '', victimId: 0, revokeBatch: '', revokeSerial: '', spareKid: '' };
 const marks = readFileSync('data/marks.csv', 'utf8');
 
 beforeAll(async () => {
@@ -47,6 +47,8 @@ beforeAll(async () => {
   const batch = await runtime.issuing.issueBatch({ productId: f.productId, count: 1, withPin: false, expiresAt: null, issuerId: 'demo-issuer' });
   f.stampPath = new URL(batch.stamps[0]!.url).pathname;
   f.serial = batch.stamps[0]!.serial;
+  runtime.issuers.createIssuer('spare-printer', 'Spare printer (test)', 'stamp_printer', false);
+  f.spareKid = await runtime.issuers.rotateKey('spare-printer');
   const spare = await runtime.issuing.issueBatch({ productId: f.productId, count: 2, withPin: false, expiresAt: null, issuerId: 'demo-issuer' });
   f.revokeBatch = spare.batchId;
   f.revokeSerial = spare.stamps[1]!.serial;
@@ -77,6 +79,7 @@ const TABLE: Record<string, Row> = {
   'GET /api/reports/receipt/:receipt': { request: () => ({ path: `/api/reports/receipt/${f.receipt}` }), expect: all(200) },
   'GET /api/reports': { request: () => ({ path: '/api/reports' }), expect: staff(200) },
   'GET /api/reports/:id': { request: () => ({ path: `/api/reports/${f.reportId}` }), expect: staff(200) },
+  'GET /api/reports/:id/export.csv': { request: () => ({ path: `/api/reports/${f.reportId}/export.csv` }), expect: staff(200) },
   'GET /api/reports/:id/photos/:seq': { request: () => ({ path: `/api/reports/${f.reportId}/photos/1` }), expect: staff(200) },
   'PATCH /api/reports/:id': { request: () => ({ path: `/api/reports/${f.reportId}`, body: { status: 'verifying' } }), expect: staff(200) },
   'POST /api/auth/login': { request: () => ({ path: '/api/auth/login', body: { email: 'inspector@qltt.gov.vn', password: TEST_PASSWORD } }), expect: all(200) },
@@ -86,6 +89,8 @@ const TABLE: Record<string, Row> = {
   // A wrong current password: reaching the handler (400) proves the caller was let through.
   'POST /api/auth/password': { request: () => ({ path: '/api/auth/password', body: { current: 'not the password', next: 'a brand new passphrase' } }), expect: staff(400) },
   'GET /api/inspector/stamps/:serial/history': { request: () => ({ path: `/api/inspector/stamps/${f.serial}/history` }), expect: staff(200) },
+  'GET /api/inspector/alerts': { request: () => ({ path: '/api/inspector/alerts' }), expect: staff(200) },
+  'GET /api/inspector/map': { request: () => ({ path: '/api/inspector/map' }), expect: staff(200) },
   'GET /api/admin/users': { request: () => ({ path: '/api/admin/users' }), expect: adminOnly(200) },
   'POST /api/admin/users': { request: (who) => ({ path: '/api/admin/users', body: { email: `invited-by-${who}@qltt.gov.vn`, role: 'inspector' } }), expect: adminOnly(201) },
   'PATCH /api/admin/users/:id': { request: () => ({ path: `/api/admin/users/${f.victimId}`, body: { role: 'inspector' } }), expect: adminOnly(200) },
@@ -93,11 +98,16 @@ const TABLE: Record<string, Row> = {
   'GET /api/admin/audit': { request: () => ({ path: '/api/admin/audit' }), expect: adminOnly(200) },
   'GET /api/admin/audit/export.csv': { request: () => ({ path: '/api/admin/audit/export.csv' }), expect: adminOnly(200) },
   'POST /api/admin/import/dry-run': { request: () => ({ path: '/api/admin/import/dry-run', body: { files: [{ name: 'marks.csv', text: marks }] } }), expect: adminOnly(200) },
-  // Re-importing the shipped file changes nothing, so the version stays valid for every caller.
-  'POST /api/admin/import/apply': { request: () => ({ path: '/api/admin/import/apply', body: { files: [{ name: 'marks.csv', text: marks }], expectedVersion: f.version } }), expect: adminOnly(200) },
+  // Re-importing the shipped file changes nothing; the diff is against the registry as it is now.
+  'POST /api/admin/import/apply': { request: () => ({ path: '/api/admin/import/apply', body: { files: [{ name: 'marks.csv', text: marks }], expectedVersion: t.runtime.deps.registry.currentVersion() } }), expect: adminOnly(200) },
   'POST /api/admin/batches': { request: () => ({ path: '/api/admin/batches', body: { productId: f.productId, count: 1 } }), expect: adminOnly(201) },
   'POST /api/admin/batches/:id/revoke': { request: () => ({ path: `/api/admin/batches/${f.revokeBatch}/revoke`, body: { reason: 'Cuộn tem bị mất' } }), expect: adminOnly(200) },
   'POST /api/admin/stamps/:serial/revoke': { request: () => ({ path: `/api/admin/stamps/${f.revokeSerial}/revoke`, body: { reason: 'Tem bị hỏng' } }), expect: adminOnly(200) },
+  'GET /api/admin/keys': { request: () => ({ path: '/api/admin/keys' }), expect: adminOnly(200) },
+  // Rotating twice is fine; the demo issuer just gets another key.
+  'POST /api/admin/issuers/:id/rotate': { request: () => ({ path: '/api/admin/issuers/demo-issuer/rotate', body: {} }), expect: adminOnly(200) },
+  // A key nobody uses: revoking it leaves the table's stamps verifying.
+  'POST /api/admin/keys/:kid/revoke': { request: () => ({ path: `/api/admin/keys/${f.spareKid}/revoke`, body: { reason: 'Khóa thử nghiệm' } }), expect: { anonymous: 401, inspector: 403, admin: 200 } },
   'GET /api/openapi.json': { request: () => ({ path: '/api/openapi.json' }), expect: all(200) },
   'GET /api/producers/:id': { request: () => ({ path: `/api/producers/${f.producerId}` }), expect: all(200) },
   'GET /api/marks': { request: () => ({ path: '/api/marks' }), expect: all(200) },

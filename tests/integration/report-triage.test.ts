@@ -1,6 +1,7 @@
 // Reports with photos and their workflow: shoppers file (JSON or multipart) and read their
 // status by receipt; inspectors list, read, change status, assign and note; the photos
 // stored have no metadata left.
+import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestRuntime } from '../helpers/test-runtime';
@@ -81,6 +82,9 @@ describe('reports from shoppers', () => {
     expect(Buffer.from(stored).includes('PhoneCo')).toBe(false);
     // Photos are for inspectors only.
     expect((await t.app.request(detail.photoList[0]!.url)).status).toBe(401);
+    // The case export fingerprints each stored photo.
+    const csv = await (await t.app.request(`/api/reports/${item.id}/export.csv`, { headers: { cookie: inspector.cookie } })).text();
+    expect(csv).toContain(`https://nguonviet.vn/api/reports/${item.id}/photos/1 sha256=${createHash('sha256').update(stored).digest('hex')}`);
   });
 
   it.each([
@@ -117,6 +121,28 @@ describe('the inspectors\' workflow', () => {
     expect((await t.app.request('/api/reports')).status).toBe(401);
     expect((await t.app.request('/api/reports/1')).status).toBe(401);
     expect((await errorOf(await t.app.request('/api/reports'))).message_vi).toBe('Vui lòng đăng nhập');
+  });
+
+  it('counts reports per Hanoi ward for the map, open ones apart', async () => {
+    const place = t.runtime.db.prepare("SELECT id FROM places WHERE era = 'current' AND parent_id = 'vn:p01' AND level IN ('ward', 'commune') ORDER BY id LIMIT 1").pluck().get() as string;
+    await postJson({ clientReportId: 'map-report-0001', note: 'x', place });
+    await postJson({ clientReportId: 'map-report-0002', note: 'y', place });
+    const map = (await (await t.app.request('/api/inspector/map', { headers: { cookie: inspector.cookie } })).json()) as { places: { id: string; reports: number; open: number; group: string | null }[] };
+    expect(map.places.length).toBeGreaterThan(100);
+    expect(map.places.find((p) => p.id === place)).toMatchObject({ reports: 2, open: 2, group: expect.any(String) });
+    expect(map.places.filter((p) => p.reports > 0)).toHaveLength(1);
+  });
+
+  it('raises alerts for a serial reported from several phones and a burst of unverified reports in one ward', async () => {
+    const place = t.runtime.db.prepare("SELECT id FROM places WHERE era = 'current' AND parent_id = 'vn:p01' AND level = 'ward' ORDER BY id DESC LIMIT 1").pluck().get() as string;
+    const productId = t.runtime.db.prepare('SELECT id FROM products LIMIT 1').pluck().get() as string;
+    const { stamps } = await t.runtime.issuing.issueBatch({ productId, count: 1, withPin: false, expiresAt: null, issuerId: 'demo-issuer' });
+    for (let i = 0; i < 3; i++) {
+      await postJson({ clientReportId: `alert-report-000${i}`, payload: stamps[0]!.url, verdict: 'unverified', deviceId: `alert-phone-${i}-xyz`, place, note: 'x' });
+    }
+    const { items } = (await (await t.app.request('/api/inspector/alerts', { headers: { cookie: inspector.cookie } })).json()) as { items: { kind: string; serial?: string; devices?: number; placeId?: string; placeName?: string; reports: number }[] };
+    expect(items).toContainEqual(expect.objectContaining({ kind: 'serial_reported_often', serial: stamps[0]!.serial, reports: 3, devices: 3 }));
+    expect(items).toContainEqual(expect.objectContaining({ kind: 'unverified_burst', placeId: place, reports: 3, placeName: expect.any(String) }));
   });
 
   it('lists with filters and pages', async () => {
@@ -156,6 +182,14 @@ describe('the inspectors\' workflow', () => {
       ['thanh.tra@qltt.gov.vn', 'new', 'verifying'],
     ]);
     expect((await t.app.request('/api/reports/424242', { headers: { cookie: inspector.cookie } })).status).toBe(404);
+
+    // The case as CSV, with its notes; the export itself is audited.
+    const csv = await t.app.request(`/api/reports/${id}/export.csv`, { headers: { cookie: inspector.cookie } });
+    expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="report-${id}.csv"`);
+    const text = await csv.text();
+    expect(text).toContain('report,status,confirmed_fake');
+    expect(text).toContain('Tem giả, đã lập biên bản');
+    expect(t.runtime.deps.staff.audit.list({ limit: 1 })[0]).toMatchObject({ action: 'report.export', actorEmail: 'thanh.tra@qltt.gov.vn' });
   });
 });
 

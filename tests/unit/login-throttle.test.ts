@@ -29,9 +29,21 @@ describe('login throttle', () => {
     expect(th.waitMs('a@b.vn', '192.0.2.5', 0)).toBe(0);
   });
 
+  it('an account guessed at from many networks makes each network pause between tries, for seconds only', () => {
+    const th = createLoginThrottle();
+    // A botnet: 60 networks, one wrong guess each (no network reaches its own delays).
+    for (let i = 0; i < 60; i++) th.recordFailure('victim@qltt.gov.vn', `203.0.${i}.9`, 1000);
+    // A network that already failed now waits the pause before its next try…
+    expect(th.waitMs('victim@qltt.gov.vn', '203.0.5.9', 2000)).toBe(DEFAULT_THROTTLE.accountPauseMs - 1000);
+    expect(th.waitMs('victim@qltt.gov.vn', '203.0.5.9', 1000 + DEFAULT_THROTTLE.accountPauseMs)).toBe(0);
+    // …while the owner's own network tries at once, and other accounts are untouched.
+    expect(th.waitMs('victim@qltt.gov.vn', '198.51.100.20', 2000)).toBe(0);
+    expect(th.waitMs('other@qltt.gov.vn', '203.0.5.9', 2000)).toBe(0);
+  });
+
   it('keeps a bounded number of counters whatever emails and addresses are invented', () => {
     const th = createLoginThrottle({ ...DEFAULT_THROTTLE, maxKeys: 1000 });
     for (let i = 0; i < 20_000; i++) th.recordFailure(`x${i}@invented.example`, `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, i);
-    expect(th.size).toBeLessThanOrEqual(2000);
+    expect(th.size).toBeLessThanOrEqual(3000);
   });
 });

@@ -2,7 +2,7 @@
 // multipart when the phone is back online: the server keeps the photos and answers a receipt.
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flushOutbox, pendingCount, submitReport } from '../../web/offline';
+import { addHistory, flushOutbox, getHistoryEntry, pendingCount, submitReport, type HistoryEntry } from '../../web/offline';
 import { startTestServer, type TestServer } from './fixtures/offline-server';
 import { freshStore } from './fixtures/offline-stores';
 
@@ -34,6 +34,28 @@ describe('reports with photos', () => {
     const store = await freshStore();
     const sent = await submitReport(store, { note: 'Có ảnh', photos: [await jpeg('#0f0')] }, t.api);
     expect(sent).toMatchObject({ status: 'sent', receipt: expect.stringMatching(/^[0-9A-Z]{10}$/) });
+    store.close();
+  });
+
+  it('a report queued offline about a scan leaves its receipt on that scan once uploaded', async () => {
+    const store = await freshStore();
+    const scan: HistoryEntry = {
+      id: 'scan-for-report-1',
+      payload: 'HTTPS://EXAMPLE.VN/S/K9/X',
+      scannedAt: '2026-11-25T02:00:00.000Z',
+      verdict: 'unverified',
+      productName: null,
+      result: { verdict: 'unverified', reasons: [], checkedAt: '2026-11-25T02:00:00Z' },
+      online: true,
+    };
+    await addHistory(store, scan);
+    const queued = await submitReport(store, { payload: scan.payload, note: 'Gửi khi có mạng' }, undefined, scan.id);
+    expect(queued.status).toBe('queued');
+    expect((await getHistoryEntry(store, scan.id))!.reportReceipt).toBeUndefined();
+    await flushOutbox(store, t.api);
+    const receipt = (await getHistoryEntry(store, scan.id))!.reportReceipt!;
+    expect(receipt).toMatch(/^[0-9A-Z]{10}$/);
+    expect(t.runtime.deps.reports.statusByReceipt(receipt)).toMatchObject({ status: 'new' });
     store.close();
   });
 });

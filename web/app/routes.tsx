@@ -16,6 +16,7 @@ const AwardsScreen = lazyScreen(() => import('../features/awards/AwardsScreen').
 const HistoryScreen = lazyScreen(() => import('../features/history/HistoryScreen').then((m) => m.HistoryScreen));
 const AboutScreen = lazyScreen(() => import('../features/about/AboutScreen').then((m) => m.AboutScreen));
 const ReportScreen = lazyScreen(() => import('../features/report/ReportScreen').then((m) => m.ReportScreen));
+const ReceiptScreen = lazyScreen(() => import('../features/report/ReceiptScreen').then((m) => m.ReceiptScreen));
 // Inspectors' and admins' console: its own chunk, never loaded by a shopper.
 const InspectorConsole = lazyScreen(() => import('../features/inspector/InspectorConsole').then((m) => m.InspectorConsole));
 
@@ -33,6 +34,7 @@ const STATIC: Record<string, ComponentType> = {
   '/history': HistoryScreen,
   '/about': AboutScreen,
   '/report': ReportScreen,
+  '/receipt': ReceiptScreen,
 } satisfies Record<(typeof APP_STATIC_PATHS)[number], ComponentType>;
 
 /** The screen for a path; a stamp URL (/s/…, checked by main.tsx) the scanner; unknown paths "not found". */

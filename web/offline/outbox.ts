@@ -60,8 +60,8 @@ export async function enqueueScan(store: OfflineStore, scan: ScanToQueue): Promi
  * Queue a report and, when `api` is given, try to send it at once. Queued first, so a
  * report is never lost to a dropped connection; 'queued' means it goes with the next flush.
  */
-export async function submitReport(store: OfflineStore, report: ReportToSend, api?: ApiClient): Promise<ReportOutcome> {
-  const item: QueuedReport = { ...freshUpload(), kind: 'report', report, reportedAt: new Date().toISOString() };
+export async function submitReport(store: OfflineStore, report: ReportToSend, api?: ApiClient, historyId?: string): Promise<ReportOutcome> {
+  const item: QueuedReport = { ...freshUpload(), kind: 'report', report, reportedAt: new Date().toISOString(), ...(historyId ? { historyId } : {}) };
   await enqueue(store, item);
   const clientReportId = item.clientEventId;
   if (!api) return { status: 'queued', clientReportId };
@@ -141,6 +141,13 @@ async function settle(store: OfflineStore, item: OutboxItem, upload: Upload): Pr
     const outbox = tx.objectStore(OUTBOX);
     if (upload.kind === 'sent') {
       outbox.delete(item.clientEventId);
+      if (item.kind === 'report' && item.historyId && upload.receipt) {
+        // A report queued offline: its receipt is kept with the scan it was about.
+        const history = tx.objectStore(HISTORY);
+        const entry = (await request(history.get(item.historyId))) as HistoryEntry | undefined;
+        if (entry) history.put({ ...entry, reportReceipt: upload.receipt } satisfies HistoryEntry);
+        return;
+      }
       if (!upload.result) return;
       const history = tx.objectStore(HISTORY);
       const entry = (await request(history.get(item.clientEventId))) as HistoryEntry | undefined;

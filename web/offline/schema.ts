@@ -85,6 +85,8 @@ export interface QueuedReport extends QueuedUpload {
   kind: 'report';
   report: ReportToSend;
   reportedAt: string;
+  /** The scan (history entry) the report is about: it gets the receipt once uploaded. */
+  historyId?: string;
 }
 
 export type OutboxItem = QueuedScan | QueuedReport;
@@ -112,6 +114,8 @@ export interface HistoryEntry {
   result: VerifyResult;
   /** True once the result came from the server. */
   online: boolean;
+  /** The receipt of a report filed about this scan, once the server has it. */
+  reportReceipt?: string;
 }
 
 export const META_KEYS = {

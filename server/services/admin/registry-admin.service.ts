@@ -11,6 +11,18 @@ import type { Actor, AuditService } from '../audit/audit.service';
 import { applyImport, planImport, type ImportSource, type ImportSummary, type KindDiff } from '../import/import.service';
 import type { ImportIssue } from '../import/read-import-file';
 import type { IssueBatchService } from '../stamps/issue-batch.service';
+import type { IssuersService } from '../stamps/issuers.service';
+
+/** An issuer's signing key as admins see it (public facts only; private keys never leave the key folder). */
+export interface KeyView {
+  kid: string;
+  issuerId: string;
+  status: string;
+  createdAt: string | null;
+  retiredAt: string | null;
+  revokedAt: string | null;
+  revokeReason: string | null;
+}
 
 /** Most ids of each kind listed in a diff shown on screen (the counts are always whole). */
 const DIFF_LIST_MAX = 50;
@@ -52,11 +64,16 @@ export interface RegistryAdminService {
   applyImport(actor: Actor, files: ImportSource[], prune: boolean, expectedVersion: number): Promise<ApplyOutcome>;
   issueBatch(actor: Actor, input: { productId: string; count: number; withPin: boolean; expiresAt: string | null }): Promise<{ ok: true; batchId: string; count: number; pdf: Buffer } | { ok: false; code: 'unknown_product' | 'no_active_key' }>;
   revoke(actor: Actor, target: { batchId: string } | { serial: string }, reason: string): { ok: true; revoked: number } | { ok: false; code: 'not_found' };
+  keys(): KeyView[];
+  rotateKey(actor: Actor, issuerId: string): Promise<{ ok: true; kid: string } | { ok: false; code: 'not_found' }>;
+  /** Final: every stamp the key signed then answers unverified (key_revoked). */
+  revokeKey(actor: Actor, kid: string, reason: string): { ok: true; issuerHasActiveKey: boolean } | { ok: false; code: 'not_found' | 'already_revoked' };
 }
 
 export function createRegistryAdminService(deps: {
   registry: RegistryRepository;
   issuing: () => IssueBatchService;
+  issuers: IssuersService;
   stamps: StampRevocation;
   catalogue: { productSummaries(ids: string[], today: string): { id: string; name: string; producerName: string | null }[] };
   catchUpSearch: () => Promise<unknown>;
@@ -122,6 +139,31 @@ export function createRegistryAdminService(deps: {
       const pdf = await renderStampSheetPdf(sheet);
       audit.record(actor, 'batch.issue', { type: 'batch', id: batch.batchId }, null, { productId: input.productId, count: batch.stamps.length, withPin: input.withPin, expiresAt: input.expiresAt, kid: batch.kid });
       return { ok: true, batchId: batch.batchId, count: batch.stamps.length, pdf };
+    },
+
+    keys() {
+      const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+      return [...registry.allRecords('issuer_keys').values()]
+        .map((k) => ({ kid: String(k.id), issuerId: String(k.issuer_id), status: String(k.status), createdAt: text(k.created_at), retiredAt: text(k.retired_at), revokedAt: text(k.revoked_at), revokeReason: text(k.revoke_reason) }))
+        .sort((a, b) => a.issuerId.localeCompare(b.issuerId) || a.kid.localeCompare(b.kid, 'en', { numeric: true }));
+    },
+
+    async rotateKey(actor, issuerId) {
+      if (!registry.idsOf('issuers').has(issuerId)) return { ok: false, code: 'not_found' };
+      const before = deps.issuers.activeKid(issuerId);
+      const kid = await deps.issuers.rotateKey(issuerId);
+      audit.record(actor, 'key.rotate', { type: 'issuer', id: issuerId }, { activeKid: before }, { activeKid: kid });
+      await deps.catchUpSearch();
+      return { ok: true, kid };
+    },
+
+    revokeKey(actor, kid, reason) {
+      const key = registry.allRecords('issuer_keys').get(kid);
+      if (!key) return { ok: false, code: 'not_found' };
+      if (key.status === 'revoked') return { ok: false, code: 'already_revoked' };
+      deps.issuers.revokeKey(kid, reason);
+      audit.record(actor, 'key.revoke', { type: 'issuer_key', id: kid }, { status: key.status }, { status: 'revoked', reason });
+      return { ok: true, issuerHasActiveKey: deps.issuers.activeKid(String(key.issuer_id)) !== null };
     },
 
     revoke(actor, target, reason) {

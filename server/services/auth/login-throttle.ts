@@ -1,7 +1,9 @@
 // Slows password guessing without letting a stranger lock a real user out. Failures are
 // counted per account *and* network: guesses from the attacker's network delay only the
 // attacker's network, while the owner signing in from their own phone is unaffected.
-// A network is also capped across all accounts (spraying one password over many emails).
+// A network is also capped across all accounts (spraying one password over many emails),
+// and an account guessed at from many networks at once (a botnet) gets a short pause
+// between tries from each network: seconds, never a lockout of its owner.
 // Every map is bounded, so invented emails cannot grow memory.
 
 export interface ThrottleRules {
@@ -14,6 +16,11 @@ export interface ThrottleRules {
   /** Failures one network may make across all accounts per window. */
   networkFailures: number;
   networkWindowMs: number;
+  /** Failures on one account from all networks per window before every network must pause between tries. */
+  accountFailures: number;
+  accountWindowMs: number;
+  /** The pause between two tries on that account from one network. */
+  accountPauseMs: number;
   /** Counters kept at most (oldest forgotten first). */
   maxKeys: number;
 }
@@ -24,6 +31,9 @@ export const DEFAULT_THROTTLE: ThrottleRules = {
   maxDelayMs: 15 * 60_000,
   networkFailures: 100,
   networkWindowMs: 15 * 60_000,
+  accountFailures: 50,
+  accountWindowMs: 3600_000,
+  accountPauseMs: 30_000,
   maxKeys: 50_000,
 };
 
@@ -69,6 +79,8 @@ export interface LoginThrottle {
 export function createLoginThrottle(rules: ThrottleRules = DEFAULT_THROTTLE): LoginThrottle {
   const accounts = boundedMap<Counter>(rules.maxKeys);
   const networks = boundedMap<{ start: number; failures: number }>(rules.maxKeys);
+  const accountsAll = boundedMap<{ start: number; failures: number }>(rules.maxKeys);
+  const emailOf = (email: string) => email.trim().toLowerCase();
   const keyOf = (email: string, ip: string) => `${email.trim().toLowerCase()}|${networkOf(ip)}`;
   return {
     waitMs(email, ip, nowMs) {
@@ -77,7 +89,12 @@ export function createLoginThrottle(rules: ThrottleRules = DEFAULT_THROTTLE): Lo
         return net.start + rules.networkWindowMs - nowMs;
       }
       const c = accounts.get(keyOf(email, ip));
-      return c && c.until > nowMs ? c.until - nowMs : 0;
+      let wait = c && c.until > nowMs ? c.until - nowMs : 0;
+      const all = accountsAll.get(emailOf(email));
+      if (c && all && nowMs - all.start < rules.accountWindowMs && all.failures >= rules.accountFailures) {
+        wait = Math.max(wait, c.lastAt + rules.accountPauseMs - nowMs);
+      }
+      return Math.max(0, wait);
     },
     recordFailure(email, ip, nowMs) {
       const key = keyOf(email, ip);
@@ -89,6 +106,9 @@ export function createLoginThrottle(rules: ThrottleRules = DEFAULT_THROTTLE): Lo
       const over = c.failures - rules.freeFailures;
       c.until = over >= 0 ? nowMs + Math.min(rules.maxDelayMs, rules.baseDelayMs * 2 ** Math.min(over, 30)) : 0;
       accounts.set(key, c);
+      const all = accountsAll.get(emailOf(email));
+      if (!all || nowMs - all.start >= rules.accountWindowMs) accountsAll.set(emailOf(email), { start: nowMs, failures: 1 });
+      else all.failures++;
       const netKey = networkOf(ip);
       const net = networks.get(netKey);
       if (!net || nowMs - net.start >= rules.networkWindowMs) networks.set(netKey, { start: nowMs, failures: 1 });
@@ -98,7 +118,7 @@ export function createLoginThrottle(rules: ThrottleRules = DEFAULT_THROTTLE): Lo
       accounts.delete(keyOf(email, ip));
     },
     get size() {
-      return accounts.size + networks.size;
+      return accounts.size + networks.size + accountsAll.size;
     },
   };
 }

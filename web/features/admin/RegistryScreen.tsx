@@ -1,8 +1,8 @@
 // Admins: import registry files (the diff first, then apply), issue a batch and download
 // its printable sheet, revoke a batch or a stamp with a reason.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { pick, useI18n } from '../../i18n/i18n';
-import { consoleApi, type DryRunData } from '../inspector/console-api';
+import { consoleApi, type DryRunData, type KeyList } from '../inspector/console-api';
 import type { ConsoleProps } from '../inspector/InspectorConsole';
 
 export function RegistryScreen({ m }: ConsoleProps) {
@@ -16,6 +16,11 @@ export function RegistryScreen({ m }: ConsoleProps) {
   const [withPin, setWithPin] = useState(false);
   const [target, setTarget] = useState('');
   const [reason, setReason] = useState('');
+  const [keys, setKeys] = useState<KeyList['items']>([]);
+  const loadKeys = () => consoleApi.keys().then((r) => r.ok && setKeys(r.data.items));
+  useEffect(() => {
+    void loadKeys();
+  }, []);
   const fail = (e: { message_vi: string; message: string }) => setError(m.failed(pick(lang, { message_vi: e.message_vi, message_en: e.message })));
   const start = () => {
     setError(null);
@@ -62,6 +67,22 @@ export function RegistryScreen({ m }: ConsoleProps) {
     const r = /^[A-Z2-7]{16}$/.test(serial) ? await consoleApi.revokeStamp(serial, reason) : await consoleApi.revokeBatch(t, reason);
     if (!r.ok) return fail(r.error);
     setNotice(m.revoked(r.data.revoked));
+  };
+
+  const rotate = async (issuerId: string) => {
+    start();
+    const r = await consoleApi.rotateKey(issuerId);
+    if (!r.ok) return fail(r.error);
+    setNotice(m.rotated(r.data.kid));
+    void loadKeys();
+  };
+  const revokeKey = async (kid: string) => {
+    start();
+    if (reason.trim().length < 3) return setError(m.keyReasonHint);
+    const r = await consoleApi.revokeKey(kid, reason.trim());
+    if (!r.ok) return fail(r.error);
+    setNotice(m.keyRevoked(kid));
+    void loadKeys();
   };
 
   return (
@@ -134,6 +155,27 @@ export function RegistryScreen({ m }: ConsoleProps) {
           {m.revoke}
         </button>
       </form>
+      <div class="card">
+        <h2>{m.keysTitle}</h2>
+        <ul class="plain">
+          {keys.map((k) => (
+            <li key={k.kid}>
+              <span class="code">{m.keyStatus(k.kid, k.issuerId, k.status)}</span>
+              {k.status === 'active' ? (
+                <div class="console-pager">
+                  <button type="button" class="btn secondary" onClick={() => rotate(k.issuerId)}>
+                    {m.rotate}
+                  </button>
+                  <button type="button" class="btn danger" onClick={() => revokeKey(k.kid)}>
+                    {m.revokeKey}
+                  </button>
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        <p class="small muted">{m.keyReasonHint}</p>
+      </div>
     </section>
   );
 }

@@ -54,6 +54,11 @@ export function HistoryScreen() {
                       {e.productName ? <span class="history-name">{e.productName}</span> : <span class="history-code code">{e.payload.slice(0, 200)}</span>}
                     </span>
                   </a>
+                  {e.reportReceipt ? (
+                    <a class="small" href={`/receipt?code=${e.reportReceipt}`}>
+                      {t.receiptCheck} ({e.reportReceipt})
+                    </a>
+                  ) : null}
                 </li>
               );
             })}

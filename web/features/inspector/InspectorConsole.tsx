@@ -9,6 +9,8 @@ import { UsersScreen } from '../admin/UsersScreen';
 import { consoleApi, setCsrf, type ConsoleSession } from './console-api';
 import { consoleMessages, type ConsoleMessages } from './console-messages';
 import { ReportDetail } from './ReportDetail';
+import { ReportMap } from './ReportMap';
+import { AlertsList } from './AlertsList';
 import { ReportQueue } from './ReportQueue';
 import { ChangePassword, SignIn } from './SignIn';
 import { StampLookup } from './StampLookup';
@@ -47,6 +49,8 @@ export function InspectorConsole({ path }: { path: string }) {
   const screen =
     reportId && /^\d+$/.test(reportId) ? <ReportDetail {...props} id={Number(reportId)} key={reportId} />
     : path === '/inspector/stamps' ? <StampLookup {...props} />
+    : path === '/inspector/map' ? <ReportMap {...props} />
+    : path === '/inspector/alerts' ? <AlertsList {...props} />
     : path === '/inspector/users' && isAdmin ? <UsersScreen {...props} />
     : path === '/inspector/audit' && isAdmin ? <AuditScreen {...props} />
     : path === '/inspector/registry' && isAdmin ? <RegistryScreen {...props} />
@@ -54,6 +58,8 @@ export function InspectorConsole({ path }: { path: string }) {
   const links: [string, string][] = [
     ['/inspector', m.navQueue],
     ['/inspector/stamps', m.navStamp],
+    ['/inspector/alerts', m.navAlerts],
+    ['/inspector/map', m.navMap],
     ...(isAdmin ? ([['/inspector/registry', m.navRegistry], ['/inspector/users', m.navUsers], ['/inspector/audit', m.navAudit]] as [string, string][]) : []),
   ];
   return (

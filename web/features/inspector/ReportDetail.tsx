@@ -68,6 +68,9 @@ export function ReportDetail({ m, session, id }: ConsoleProps & { id: number }) 
             </div>
           ))}
       </dl>
+      <a class="btn secondary" href={`/api/reports/${report.id}/export.csv`} download>
+        {m.exportCase}
+      </a>
       <h2>{m.photos}</h2>
       {report.photoList.length === 0 ? (
         <p class="muted">{m.noPhotos}</p>

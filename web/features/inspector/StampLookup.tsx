@@ -1,5 +1,5 @@
 // A stamp's full scan history, page by page, with the anomalies the rules find in it.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { navigate, useLocation } from '../../app/router';
 import { pick, useI18n } from '../../i18n/i18n';
 import type { ConsoleProps } from './InspectorConsole';
@@ -21,6 +21,11 @@ export function StampLookup({ m }: ConsoleProps) {
     }
     setHistory((prev) => (cursor && prev ? { ...r.data, events: [...prev.events, ...r.data.events] } : r.data));
   };
+  // Opened from an alert or a report with ?serial=: look it up at once.
+  useEffect(() => {
+    const s = query.get('serial');
+    if (s) void load(s);
+  }, []);
   const submit = (e: Event) => {
     e.preventDefault();
     const s = serial.trim().toUpperCase().replace(/[\s-]/g, '');

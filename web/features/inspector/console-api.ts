@@ -52,6 +52,8 @@ export const consoleApi = {
   changeReport: (id: number, json: { status?: ReportStatus; assigneeId?: number | null; duplicateOf?: number | null; note?: string }) =>
     read(api.api.reports[':id'].$patch({ param: { id: String(id) }, json }, csrf())),
   stampHistory: (serial: string, cursor?: string) => read(api.api.inspector.stamps[':serial'].history.$get({ param: { serial }, query: cursor ? { cursor } : {} })),
+  reportMap: () => read(api.api.inspector.map.$get()),
+  alerts: () => read(api.api.inspector.alerts.$get()),
   users: () => read(api.api.admin.users.$get()),
   invite: (email: string, role: 'inspector' | 'admin') => read(api.api.admin.users.$post({ json: { email, role } }, csrf())),
   changeUser: (id: number, json: { role?: 'inspector' | 'admin'; disabled?: boolean }) => read(api.api.admin.users[':id'].$patch({ param: { id: String(id) }, json }, csrf())),
@@ -71,6 +73,9 @@ export const consoleApi = {
       return { ok: false, status: 0, error: { code: 'network', message: 'No connection', message_vi: 'Không kết nối được máy chủ' } };
     }
   },
+  keys: () => read(api.api.admin.keys.$get()),
+  rotateKey: (issuerId: string) => read(api.api.admin.issuers[':id'].rotate.$post({ param: { id: issuerId } }, csrf())),
+  revokeKey: (kid: string, reason: string) => read(api.api.admin.keys[':kid'].revoke.$post({ param: { kid }, json: { reason } }, csrf())),
   revokeBatch: (id: string, reason: string) => read(api.api.admin.batches[':id'].revoke.$post({ param: { id }, json: { reason } }, csrf())),
   revokeStamp: (serial: string, reason: string) => read(api.api.admin.stamps[':serial'].revoke.$post({ param: { serial }, json: { reason } }, csrf())),
   audit: (before?: number) => read(api.api.admin.audit.$get({ query: before ? { before: String(before) } : {} })),
@@ -83,4 +88,6 @@ export type ReportDetailData = Data<typeof consoleApi.report>;
 export type StampHistoryData = Data<typeof consoleApi.stampHistory>;
 export type UserList = Data<typeof consoleApi.users>;
 export type AuditPage = Data<typeof consoleApi.audit>;
+export type AlertList = Data<typeof consoleApi.alerts>;
+export type KeyList = Data<typeof consoleApi.keys>;
 export type DryRunData = Data<typeof consoleApi.importDryRun>;

@@ -64,7 +64,7 @@ export function ReportScreen() {
         ...(note.trim() ? { note: note.trim() } : {}),
         ...(contact.trim() ? { contact: contact.trim() } : {}),
         ...(place ? { place: place.id } : {}),
-      }, navigator.onLine ? api : undefined);
+      }, navigator.onLine ? api : undefined, entry?.id);
       if (outcome.status === 'sent') setState({ kind: 'sent', receipt: outcome.receipt });
       else if (outcome.status === 'queued') setState({ kind: 'queued' });
       else setState({ kind: 'failed', why: pick(lang, { message_vi: outcome.error.message_vi, message_en: outcome.error.message_en }) });
@@ -81,7 +81,11 @@ export function ReportScreen() {
         <p role="status" class="notice">
           {state.kind === 'sent' ? t.reportSent : t.reportQueued}
         </p>
-        {state.kind === 'sent' && state.receipt ? <p class="receipt">{t.reportReceipt(state.receipt)}</p> : null}
+        {state.kind === 'sent' && state.receipt ? (
+          <p class="receipt">
+            {t.reportReceipt(state.receipt)} <a href={`/receipt?code=${state.receipt}`}>{t.receiptCheck}</a>
+          </p>
+        ) : null}
         <a class="btn secondary" href="/">
           {t.verdictScanAgain}
         </a>
