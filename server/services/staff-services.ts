@@ -5,6 +5,7 @@ import { createAuditLogRepository } from '../repositories/audit-log.repository';
 import type { Clock } from '../repositories/clock';
 import { createReportRepository } from '../repositories/report.repository';
 import { createReportMapRepository, type PlaceReportCount } from '../repositories/report-map.repository';
+import { createScanAlertsRepository } from '../repositories/scan-alerts.repository';
 import { createReportAlertsRepository } from '../repositories/report-alerts.repository';
 import { createAlertsService, type Alert } from './inspector/alerts.service';
 import { createSessionRepository } from '../repositories/session.repository';
@@ -54,7 +55,7 @@ export function createStaffServices(deps: {
   const throttle = createLoginThrottle({ ...DEFAULT_THROTTLE, ...deps.throttle });
   const triage = createReportTriageService({ reports: createReportRepository(db), users, audit, clock });
   const stampHistory = createStampHistoryPager({ history: deps.history, today: () => clock.today() });
-  const alerts = createAlertsService({ reports: createReportAlertsRepository(db), leakedKeyAlerts: () => deps.history.leakedKeyAlerts(), placeName: deps.placeName, clock });
+  const alerts = createAlertsService({ reports: createReportAlertsRepository(db), scans: createScanAlertsRepository(db), leakedKeyAlerts: () => deps.history.leakedKeyAlerts(), placeName: deps.placeName, clock });
   return {
     alerts: () => alerts.list(),
     auth: createAuthService({ users, sessions, throttle, audit, clock }),

@@ -53,8 +53,10 @@ CREATE TABLE scans (
 -- Pages of a stamp's history, newest first: the rowid in the index orders them.
 CREATE INDEX scans_serial ON scans(serial);
 CREATE UNIQUE INDEX scans_client ON scans(client_key) WHERE client_key IS NOT NULL;
--- Forgeries and leaked keys for inspectors: only the few unverified scans are indexed.
+-- Forgeries, leaked keys and clone alerts for inspectors: only the few unverified and
+-- caution scans are indexed.
 CREATE INDEX scans_unverified ON scans(received_at) WHERE verdict = 3;
+CREATE INDEX scans_caution ON scans(received_at) WHERE verdict = 1;
 
 -- Existing events, converted. Their client ids are not carried over (the phone's retries
 -- happen within minutes, not across an upgrade); devices keep 8 bytes of their hash.
@@ -85,3 +87,5 @@ UPDATE stamps SET
   last_check_at = (SELECT MAX(scanned_at) FROM scans s WHERE s.serial = stamps.serial AND s.verdict < 3)
 WHERE serial IN (SELECT serial FROM scans WHERE verdict < 3);
 UPDATE stamps SET pin_used_device = substr(pin_used_device, 1, 16) WHERE pin_used_device IS NOT NULL;
+-- PIN abuse alerts read only stamps that had a wrong PIN.
+CREATE INDEX stamps_pin_failures ON stamps(pin_last_failure_at) WHERE pin_last_failure_at IS NOT NULL;

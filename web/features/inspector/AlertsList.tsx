@@ -1,5 +1,6 @@
 // Alerts for inspectors: keys signing serials never issued, stamps reported from several
-// phones, bursts of "not verified" reports in one ward.
+// phones or answered as clones, forged codes naming real serials, PIN guessing, bursts of
+// "not verified" reports and scans in one ward.
 import { useEffect, useState } from 'preact/hooks';
 import { pick, useI18n } from '../../i18n/i18n';
 import type { ConsoleProps } from './InspectorConsole';
@@ -30,6 +31,15 @@ export function AlertsList({ m }: ConsoleProps) {
               </>
             ) : null}
             {a.kind === 'unverified_burst' ? m.alertBurst(a.placeName ?? a.placeId, a.reports) : null}
+            {a.kind === 'unverified_scan_burst' ? m.alertScanBurst(a.placeName ?? a.placeId, a.scans) : null}
+            {a.kind === 'cloned_stamp' || a.kind === 'forged_real_serial' || a.kind === 'pin_abuse' ? (
+              <>
+                {a.kind === 'cloned_stamp' ? m.alertCloned(a.scans) : a.kind === 'forged_real_serial' ? m.alertForged(a.scans) : m.alertPin(a.failures)}{' '}
+                <a href={`/inspector/stamps?serial=${a.serial}`} class="code">
+                  {a.serial}
+                </a>
+              </>
+            ) : null}
             <div class="small">{when(a.lastAt)}</div>
           </li>
         ))}
