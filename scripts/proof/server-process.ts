@@ -2,7 +2,9 @@
 // kill -9 hits it, /proc gives its RSS), on a fixed database that survives restarts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../lib/app-server';
+
+export { freePort };
 
 export interface ServerProcess {
   url: string;
@@ -11,17 +13,6 @@ export interface ServerProcess {
   alive(): boolean;
   kill(signal: NodeJS.Signals): Promise<number | null>;
   output(): string;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** Start `server/main.ts` over `env` (DATABASE_PATH etc.) and wait until it listens. */
