@@ -171,8 +171,17 @@ const buyer = async (url: string, extra: Record<string, unknown> = {}) => {
   await sampler;
   health.sort((a, b) => a - b);
   const p99 = health[Math.floor(health.length * 0.99)] ?? 0;
+  const right = server.rssMb() - rssBefore;
+  // What the flood left behind, once V8 has had a few idle seconds to collect and give back
+  // the garbage of 100,000 requests (right after it, RSS still holds that garbage).
+  await sleep(10_000);
   const grew = server.rssMb() - rssBefore;
-  row(`flood: ${FLOOD.toLocaleString('en')} scans of one stamp from many networks (${Math.round(result.requests.average)} req/s)`, `/api/health p99 ${p99.toFixed(1)} ms over ${health.length} samples, RSS +${grew.toFixed(0)} MB`, 'p99 ≤ 50 ms, RSS + ≤ 50 MB', p99 <= 50 && grew <= 50);
+  row(
+    `flood: ${FLOOD.toLocaleString('en')} scans of one stamp from many networks (${Math.round(result.requests.average)} req/s)`,
+    `/api/health p99 ${p99.toFixed(1)} ms over ${health.length} samples, RSS +${right.toFixed(0)} MB at its end, +${grew.toFixed(0)} MB 10 s later`,
+    'p99 ≤ 50 ms, RSS + ≤ 50 MB kept',
+    p99 <= 50 && grew <= 50,
+  );
   const r = await buyer(s.url);
   row('flood: the next check of that stamp', `HTTP ${r.status}`, '200', r.status === 200);
 }
