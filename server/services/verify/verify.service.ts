@@ -124,11 +124,13 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
   const placeName = (id: string | null) => (id ? (placeOf(id)?.name ?? null) : null);
   const provinceOf = (id: string) => placeOf(id)?.provinceId ?? null;
 
-  const deviceOf = (deviceId: string) => {
+  // `remember` is false for an id handed out with this very answer: a client that never keeps
+  // its id would otherwise fill the cache with one entry per request.
+  const deviceOf = (deviceId: string, remember: boolean) => {
     let d = deviceHashes.get(deviceId);
     if (d === undefined) {
       d = { hash: shortKeyedHash(secret, `device|${deviceId}`), signed: isDeviceToken(secret, deviceId) };
-      deviceHashes.set(deviceId, d);
+      if (remember) deviceHashes.set(deviceId, d);
     }
     return d;
   };
@@ -220,7 +222,7 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
     const signatureValid = proof === 'typed' ? true : await checkSignature(stamp, key);
     // Always look the serial up too: a bad signature and an unissued serial take the same path.
     const record0 = stamps.stamp(stamp.serial);
-    const device = input.deviceId ? deviceOf(input.deviceId) : null;
+    const device = input.deviceId ? deviceOf(input.deviceId, !input.noEvidence) : null;
     const deviceHash = device?.hash ?? null;
     const network = networkHashOf(input.client.network);
     const place = input.place ? placeOf(input.place) : null;
