@@ -252,12 +252,11 @@ const buyer = async (url: string, extra: Record<string, unknown> = {}) => {
   const out = join(dir, 'issue-kill');
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/stamps/issue.ts', '--product', productId, '--count', '200000', '--pin', '--out', out], { env: { ...process.env, ...env }, stdio: 'ignore' });
   const exited = new Promise((r) => child.once('exit', r));
-  // Killed once the batch is stored (pending) and its files are being written: the worst moment.
+  // Killed as soon as the batch is stored (pending) and its files are being written: the worst moment.
   const watch = new Database(env.DATABASE_PATH, { readonly: true });
-  const stored = watch.prepare('SELECT COUNT(*) FROM batches WHERE count = 200000').pluck();
-  for (let waited = 0; waited < 120_000 && !(stored.get() as number); waited += 250) await sleep(250);
+  const stored = watch.prepare("SELECT COUNT(*) FROM batches WHERE count = 200000 AND status = 'pending'").pluck();
+  for (let waited = 0; waited < 120_000 && !(stored.get() as number); waited += 50) await sleep(50);
   watch.close();
-  await sleep(1500);
   child.kill('SIGKILL');
   await exited;
   const db = new Database(env.DATABASE_PATH, { readonly: true });
