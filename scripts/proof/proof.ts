@@ -14,6 +14,7 @@ import { freePort, startServer, type ServerProcess } from './server-process';
 import { fuzzServer, type FuzzCounts } from './fuzz';
 
 const SOAK_S = Number(process.env.PROOF_SOAK_SECONDS ?? 60);
+const startedAt = Date.now();
 const FLOOD = Number(process.env.PROOF_FLOOD ?? 100_000);
 const dir = mkdtempSync(join(tmpdir(), 'nguon-viet-proof-'));
 const port = await freePort();
@@ -301,7 +302,7 @@ const buyer = async (url: string, extra: Record<string, unknown> = {}) => {
 await server.kill('SIGTERM');
 rmSync(dir, { recursive: true, force: true });
 const failed = rows.filter((r) => !r.ok);
-console.log(`\nnpm run proof — ${rows.length} checks, load average now ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(`\nnpm run proof — ${rows.length} checks in ${((Date.now() - startedAt) / 60_000).toFixed(1)} min, load average now ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 console.log(`${'check'.padEnd(92)} ${'result'.padEnd(70)} target`);
 for (const r of rows) console.log(`${(r.ok ? '  ' : '✗ ') + r.what}`.padEnd(92) + ` ${r.result.padEnd(70)} ${r.target}`);
 console.log(`\n${rows.length - failed.length} passed, ${failed.length} failed`);
