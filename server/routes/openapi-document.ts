@@ -102,7 +102,7 @@ export function openApiDocument(serverUrl: string) {
                   required: ['payload'],
                   properties: {
                     payload: { type: 'string', maxLength: 4096 },
-                    deviceId: { type: 'string', description: 'random id of the phone; stored only as a keyed hash' },
+                    deviceId: { type: 'string', description: "the phone's id; only one the server issued (POST /api/device, or deviceToken in an answer) counts as another phone's check; stored only as a keyed hash" },
                     clientEventId: { type: 'string', description: 'idempotency key of a queued scan' },
                     scannedAt: { type: 'string', format: 'date-time' },
                     place: { type: 'string', description: 'current ward/commune or province id, nothing finer' },
@@ -113,10 +113,20 @@ export function openApiDocument(serverUrl: string) {
             },
           },
           responses: {
-            200: json('{verdict: authentic|caution|revoked|unverified|not_a_stamp, reasons: [{code, message_vi, message_en, …}], stamp?, batch?, product?, producer?, certifications?, marks?, awards?, gtin?, url?}'),
+            200: json('{verdict: authentic|caution|revoked|unverified|not_a_stamp, reasons: [{code, message_vi, message_en, …}], stamp?, batch?, product?, producer?, certifications?, marks?, awards?, gtin?, url?, deviceToken?}'),
             400: errorResponse('Invalid request'),
             413: errorResponse('Body over 8 KB (payload_too_large)'),
-            429: errorResponse('Too many PIN attempts'),
+            429: errorResponse('Too many requests from this address or network (rate_limited; Retry-After)'),
+            503: errorResponse('The scan could not be stored just now (storage_unavailable): retry with the same clientEventId'),
+          },
+        },
+      },
+      '/api/device': {
+        post: {
+          summary: 'A new server-issued device id for a phone (the PWA asks once, before its first scan)',
+          responses: {
+            201: json('{deviceToken: string}'),
+            429: errorResponse('Too many new device ids from this address or network (rate_limited; Retry-After)'),
           },
         },
       },
@@ -139,7 +149,7 @@ export function openApiDocument(serverUrl: string) {
                     shop: { type: 'string', description: 'where it was bought' },
                     note: { type: 'string', maxLength: 2000 },
                     contact: { type: 'string', description: 'only if the shopper wants a reply' },
-                    deviceId: { type: 'string', description: 'random id of the phone; stored only as a keyed hash' },
+                    deviceId: { type: 'string', description: "the phone's id; only one the server issued (POST /api/device, or deviceToken in an answer) counts as another phone's check; stored only as a keyed hash" },
                     place: { type: 'string', description: 'ward/commune id, nothing finer' },
                     reportedAt: { type: 'string', format: 'date-time' },
                   },
