@@ -27,6 +27,7 @@ const row = (what: string, result: string, target: string, ok: boolean) => {
 };
 const tsx = (args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const signed = (mb: number) => `${mb < 0 ? '−' : '+'}${Math.abs(mb).toFixed(0)}`;
 let ip = 0;
 /** A fresh address on a fresh /24 each call: a botnet, or many shoppers. */
 const anyNetwork = () => `10.${(++ip >> 8) & 255}.${ip & 255}.${1 + (ip % 200)}`;
@@ -135,7 +136,7 @@ const buyer = async (url: string, extra: Record<string, unknown> = {}) => {
 {
   const before = server.rssMb();
   const status = await postHuge(server, '/api/verify', 100 * 1024 * 1024);
-  row('limit: 100 MB JSON body to /api/verify', `HTTP ${status}, RSS +${(server.rssMb() - before).toFixed(0)} MB`, '413, RSS + ≤ 50 MB', status === 413 && server.rssMb() - before <= 50);
+  row('limit: 100 MB JSON body to /api/verify', `HTTP ${status}, RSS ${signed(server.rssMb() - before)} MB`, '413, RSS + ≤ 50 MB', status === 413 && server.rssMb() - before <= 50);
   const statuses = new Map<number, number>();
   const from = '192.0.2.77';
   for (let i = 0; i < 2000; i++) {
@@ -191,7 +192,7 @@ const buyer = async (url: string, extra: Record<string, unknown> = {}) => {
   const grew = server.rssMb() - rssBefore;
   row(
     `flood (after as many scans of other stamps): ${FLOOD.toLocaleString('en')} scans of one stamp from many networks (${Math.round(result.requests.average)} req/s)`,
-    `/api/health p99 ${p99.toFixed(1)} ms over ${health.length} samples, RSS +${right.toFixed(0)} MB at its end, +${grew.toFixed(0)} MB 10 s later`,
+    `/api/health p99 ${p99.toFixed(1)} ms over ${health.length} samples, RSS ${signed(right)} MB at its end, ${signed(grew)} MB 10 s later`,
     'p99 ≤ 50 ms, RSS + ≤ 50 MB kept',
     p99 <= 50 && grew <= 50,
   );
