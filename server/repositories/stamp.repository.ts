@@ -175,6 +175,18 @@ const toScanEvent = (r: Row): ScanEvent => ({
 /** 10 bytes of SHA-256 of a client event id: unique enough for billions of scans (~1e-6 chance of one clash). */
 export const clientKeyOf = (clientEventId: string): Buffer => createHash('sha256').update(clientEventId).digest().subarray(0, 10);
 
+// A verify asks hasClientEvent and then recordScan for the same id in one synchronous stretch:
+// the key of the latest id is kept so it is hashed once.
+let lastClientId: string | null = null;
+let lastClientKey: Buffer | null = null;
+const clientKeyOfRecent = (clientEventId: string): Buffer => {
+  if (clientEventId !== lastClientId) {
+    lastClientKey = clientKeyOf(clientEventId);
+    lastClientId = clientEventId;
+  }
+  return lastClientKey!;
+};
+
 interface PendingScan {
   event: NewScanEvent;
   clientKey: Buffer | null;
@@ -373,14 +385,14 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
       return (firstOf.all(serial, limit) as Row[]).map(toScanEvent);
     },
     hasClientEvent(clientEventId) {
-      const key = clientKeyOf(clientEventId);
+      const key = clientKeyOfRecent(clientEventId);
       return pendingClientKeys.has(key.toString('hex')) || clientKnown.get(key) !== undefined;
     },
     scanEventsWithReason(code, limit) {
       return (withReason.all(2 ** SCAN_REASON_CODES.indexOf(code), limit) as Row[]).map(toScanEvent);
     },
     recordScan(event, signals) {
-      const clientKey = event.clientEventId ? clientKeyOf(event.clientEventId) : null;
+      const clientKey = event.clientEventId ? clientKeyOfRecent(event.clientEventId) : null;
       if (clientKey) {
         const k = clientKey.toString('hex');
         if (pendingClientKeys.has(k) || clientKnown.get(clientKey) !== undefined) return false;

@@ -7,28 +7,15 @@ import type { UserRepository } from '../../repositories/user.repository';
 import type { Actor, AuditService } from '../audit/audit.service';
 
 /** What an inspector sees of a report: never the device hash itself, only a short label of it. */
-export interface ReportView {
-  id: number;
-  clientReportId: string;
-  status: ReportStatus;
-  payload: string | null;
-  serial: string | null;
-  verdict: string | null;
-  reasons: string[];
-  productId: string | null;
-  shop: string | null;
-  price: number | null;
-  note: string | null;
-  contact: string | null;
+export interface ReportView
+  extends Pick<
+    StoredReport,
+    'id' | 'clientReportId' | 'status' | 'payload' | 'serial' | 'verdict' | 'reasons' | 'productId' | 'shop' | 'price' | 'note' | 'contact' | 'placeCode' | 'duplicateOf' | 'reportedAt' | 'receivedAt' | 'updatedAt'
+  > {
   /** The same for two reports from one phone; says nothing else about it. */
   deviceLabel: string | null;
-  placeCode: string | null;
   assignee: { id: number; email: string } | null;
-  duplicateOf: number | null;
   photos: number;
-  reportedAt: string;
-  receivedAt: string;
-  updatedAt: string;
 }
 
 export interface ReportDetail extends ReportView {
