@@ -9,7 +9,6 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { clientKeyOf } from '../../server/repositories/stamp.repository';
 import { freePort, startServer, type ServerProcess } from './server-process';
 import { fuzzServer, type FuzzCounts } from './fuzz';
 
@@ -206,17 +205,21 @@ const buyer = async (url: string, extra: Record<string, unknown> = {}) => {
   let answered = 0;
   for (let round = 0; round < 3; round++) {
     const s = pinStamps[30 + round]!;
-    const ok: string[] = [];
+    // Each scan carries its own phone time (1 ms apart), by which its stored row is found: a
+    // genuine stamp's scan keeps its client id in the stamp row, not in the scan (migration 0007).
+    const ok: number[] = [];
+    const base = Date.now() - 3_600_000 - round * 600_000;
     let i = 0;
     let running = true;
     const workers = Array.from({ length: 50 }, async () => {
       while (running) {
-        const id = `kill-${round}-${process.pid}-${++i}`;
+        const n = ++i;
+        const id = `kill-${round}-${process.pid}-${n}`;
         try {
-          const r = await post(server, '/api/verify', { payload: s.url, clientEventId: id }, anyNetwork());
+          const r = await post(server, '/api/verify', { payload: s.url, clientEventId: id, scannedAt: new Date(base + n).toISOString() }, anyNetwork());
           if (r.status === 200) {
             await r.arrayBuffer();
-            ok.push(id);
+            ok.push(base + n);
           }
         } catch {
           // the connection died with the server
@@ -228,8 +231,8 @@ const buyer = async (url: string, extra: Record<string, unknown> = {}) => {
     running = false;
     await Promise.all(workers);
     const db = new Database(env.DATABASE_PATH, { readonly: true });
-    const has = db.prepare('SELECT 1 FROM scans WHERE client_key = ?').pluck();
-    lost += ok.filter((id) => has.get(clientKeyOf(id)) === undefined).length;
+    const has = db.prepare('SELECT 1 FROM scan_log WHERE serial = ? AND scanned_at = ?').pluck();
+    lost += ok.filter((at) => has.get(s.serial, at) === undefined).length;
     answered += ok.length;
     db.close();
     server = await startServer(env, port);

@@ -14,7 +14,7 @@ export function createScanAlertsRepository(db: Db) {
      GROUP BY serial ORDER BY last DESC LIMIT ?`,
   );
   const bursts = db.prepare(
-    `SELECT place, COUNT(*) AS scans, MAX(received_at) AS last FROM scans
+    `SELECT place, COUNT(*) AS scans, MAX(received_at) AS last FROM scan_log
      WHERE verdict = 3 AND received_at >= ? AND place IS NOT NULL
      GROUP BY place HAVING COUNT(*) >= ? ORDER BY last DESC LIMIT ?`,
   );

@@ -56,7 +56,8 @@ export interface ArchiveChunk {
 
 export function createScanArchive(db: Db, folder: string) {
   const count = db.prepare('SELECT COUNT(*) FROM scans WHERE received_at < ?').pluck();
-  const chunkOf = db.prepare('SELECT * FROM scans WHERE received_at < ? AND id > ? ORDER BY id LIMIT ?');
+  // scan_log: the rows with their place text and phone time (migration 0007).
+  const chunkOf = db.prepare('SELECT * FROM scan_log WHERE received_at < ? AND id > ? ORDER BY id LIMIT ?');
   const remove = db.prepare('DELETE FROM scans WHERE id BETWEEN ? AND ? AND received_at < ?');
   return {
     /** Scans received before `beforeMs` still in the live table. */

@@ -4,6 +4,7 @@ import { decodeReasons, encodeReasons, SCAN_REASON_CODES, SCAN_VERDICTS, type Sc
 import { parseEvidence, serializeEvidence, type StampSignals } from '../domain/stamp-signals';
 import { createRecentCache } from './recent-cache';
 import { createScanWriter, type ScanWriterOptions } from './scan-writer';
+import { createStampReaders } from './stamp-reader';
 import { startWalCheckpointer } from './wal-checkpointer';
 
 export interface Batch {
@@ -92,8 +93,19 @@ export interface StampRepository {
   scanPage(serial: string, page?: { beforeId?: number; limit?: number }): ScanEvent[];
   /** A stamp's scan events oldest first, at most `limit` (for tests and small tools). */
   scanEvents(serial: string, limit?: number): ScanEvent[];
-  /** True when a scan with this client event id was recorded (or is being written). */
-  hasClientEvent(clientEventId: string): boolean;
+  /**
+   * True when a scan with this client event id was recorded (or is being written). Give the
+   * serial it names: a genuine stamp's row keeps the ids of its latest scans.
+   */
+  hasClientEvent(clientEventId: string, serial?: string | null): boolean;
+  /** A stamp already in memory (null: known not to exist), or undefined when it must be read. */
+  cachedStamp(serial: string): StampRecord | null | undefined;
+  /**
+   * Read a stamp (and prime its batch) off the event loop: a worker thread with its own
+   * connection does the read that may wait on the disk, and touches the index page the scan's
+   * write will need. Use cachedStamp first: a warm stamp needs no round trip.
+   */
+  loadStamp(serial: string): Promise<StampRecord | null>;
   /** Latest scan events recorded with a reason code (e.g. serial_not_issued), newest first. */
   scanEventsWithReason(code: ScanReasonCode, limit: number): ScanEvent[];
   /**
@@ -115,6 +127,21 @@ type Row = Record<string, unknown>;
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const hex = (v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : null);
+/** A stamp's recent client keys: 4 bytes each, newest first. */
+const MAX_RECENT_CLIENTS = 8;
+const recentOf = (v: unknown): readonly number[] => {
+  if (!(v instanceof Uint8Array)) return [];
+  const b = Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+  const out: number[] = [];
+  for (let i = 0; i + 4 <= b.length; i += 4) out.push(b.readUInt32BE(i));
+  return out;
+};
+const recentBlob = (keys: readonly number[]): Buffer | null => {
+  if (!keys.length) return null;
+  const b = Buffer.allocUnsafe(keys.length * 4);
+  keys.forEach((k, i) => b.writeUInt32BE(k, i * 4));
+  return b;
+};
 const iso = (ms: number) => new Date(ms).toISOString();
 
 const toBatch = (r: Row): Batch => ({
@@ -187,10 +214,28 @@ const clientKeyOfRecent = (clientEventId: string): Buffer => {
   return lastClientKey!;
 };
 
+/** The 4 bytes of a client key kept in a stamp's row (1 in 500 million odds that one of 8 clashes). */
+const shortKeyOf = (clientKey: Buffer) => clientKey.readUInt32BE(0);
+
+/** What a scan not yet committed changes in its stamp's row. */
+interface StampChange {
+  signals: StampSignals;
+  recent: readonly number[];
+}
+
 interface PendingScan {
   event: NewScanEvent;
+  /** Stored in the scan row only for scans that change no stamp row (their stamp keeps it otherwise). */
   clientKey: Buffer | null;
-  signals: StampSignals | undefined;
+  /** The key, as hex, while it is being written. */
+  pendingKey: string | null;
+  change: StampChange | undefined;
+}
+
+/** A stamp row as cached: the record and the keys of its latest client event ids. */
+interface CachedStamp {
+  record: StampRecord;
+  recent: readonly number[];
 }
 
 export interface StampRepositoryOptions {
@@ -222,51 +267,54 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
   const revokeStamp = db.prepare("UPDATE stamps SET status = 'revoked', revoked_at = ?, revoke_reason = ? WHERE serial = ? AND status = 'active'");
   const pinFailure = db.prepare('UPDATE stamps SET pin_failures = pin_failures + 1, pin_last_failure_at = ? WHERE serial = ? RETURNING pin_failures').pluck();
   const pinUsed = db.prepare('UPDATE stamps SET pin_used_at = ?, pin_used_device = ? WHERE serial = ? AND pin_used_at IS NULL');
-  const pageOf = db.prepare('SELECT * FROM scans WHERE serial = ? AND id < ? ORDER BY id DESC LIMIT ?');
-  const firstOf = db.prepare('SELECT * FROM scans WHERE serial = ? ORDER BY id LIMIT ?');
-  const withReason = db.prepare('SELECT * FROM scans WHERE verdict = 3 AND (reasons & ?) != 0 ORDER BY received_at DESC, id DESC LIMIT ?');
+  const pageOf = db.prepare('SELECT * FROM scan_log WHERE serial = ? AND id < ? ORDER BY id DESC LIMIT ?');
+  const firstOf = db.prepare('SELECT * FROM scan_log WHERE serial = ? ORDER BY id LIMIT ?');
+  const withReason = db.prepare('SELECT * FROM scan_log WHERE verdict = 3 AND (reasons & ?) != 0 ORDER BY received_at DESC, id DESC LIMIT ?');
   const clientKnown = db.prepare('SELECT 1 FROM scans WHERE client_key = ?').pluck();
   const insertScan = db.prepare(
-    `INSERT INTO scans (serial, kid, client_key, verdict, reasons, device, network, place, scanned_at, received_at, flags)
+    `INSERT INTO scans (serial, kid, client_key, verdict, reasons, device, network, place_id, received_at, scan_lag, flags)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
-  const updateSignals = db.prepare('UPDATE stamps SET checks = ?, first_check_at = ?, last_check_at = ?, evidence = ?, evidence_overflow = ? WHERE serial = ?');
+  const updateSignals = db.prepare('UPDATE stamps SET checks = ?, first_check_at = ?, last_check_at = ?, evidence = ?, evidence_overflow = ?, recent_clients = ? WHERE serial = ?');
+  const placeIds = createPlaceIds(db);
 
-  // Signals of scans not yet committed, per serial: a stamp row re-read meanwhile (after
-  // another process's commit cleared the caches) must not lose them.
-  const unwritten = new Map<string, StampSignals>();
+  // What scans not yet committed change in their stamp rows, per serial: a stamp row re-read
+  // meanwhile (after another process's commit cleared the caches) must not lose it.
+  const unwritten = new Map<string, StampChange>();
   const pendingClientKeys = new Set<string>();
   const writer = createScanWriter<PendingScan>(
     db,
-    db.transaction((rows: PendingScan[]) => {
-      const latest = new Map<string, StampSignals>();
-      for (const { event: e, clientKey, signals } of rows) {
-        const flags = (e.evidence ? FLAG_EVIDENCE : 0) | (e.signedDevice ? FLAG_SIGNED_DEVICE : 0) | (e.overSoftLimit ? FLAG_OVER_SOFT_LIMIT : 0);
-        insertScan.run(
-          e.serial,
-          e.kid,
-          clientKey,
-          Math.max(0, SCAN_VERDICTS.indexOf(e.verdict)),
-          encodeReasons(e.reasons),
-          e.deviceHash ? Buffer.from(e.deviceHash, 'hex') : null,
-          e.network ? Buffer.from(e.network, 'hex') : null,
-          e.placeCode,
-          Date.parse(e.scannedAt),
-          Date.parse(e.receivedAt),
-          flags,
-        );
-        if (signals && e.serial) latest.set(e.serial, signals);
-      }
-      // One row update per stamp per commit, however many of its scans the group holds.
-      for (const [serial, s] of latest) updateSignals.run(s.checks, s.firstAt, s.lastAt, serializeEvidence(s), s.overflow, serial);
-    }),
+    (rows) =>
+      placeIds.inTransaction(() => {
+        const latest = new Map<string, StampChange>();
+        for (const { event: e, clientKey, change } of rows) {
+          const flags = (e.evidence ? FLAG_EVIDENCE : 0) | (e.signedDevice ? FLAG_SIGNED_DEVICE : 0) | (e.overSoftLimit ? FLAG_OVER_SOFT_LIMIT : 0);
+          const receivedAt = Date.parse(e.receivedAt);
+          insertScan.run(
+            e.serial,
+            e.kid,
+            clientKey,
+            Math.max(0, SCAN_VERDICTS.indexOf(e.verdict)),
+            encodeReasons(e.reasons),
+            e.deviceHash ? Buffer.from(e.deviceHash, 'hex') : null,
+            e.network ? Buffer.from(e.network, 'hex') : null,
+            e.placeCode ? placeIds.idOf(e.placeCode) : null,
+            receivedAt,
+            receivedAt - Date.parse(e.scannedAt),
+            flags,
+          );
+          if (change && e.serial) latest.set(e.serial, change);
+        }
+        // One row update per stamp per commit, however many of its scans the group holds.
+        for (const [serial, { signals: s, recent }] of latest) updateSignals.run(s.checks, s.firstAt, s.lastAt, serializeEvidence(s), s.overflow, recentBlob(recent), serial);
+      }),
     options.writer,
     // Committed rows are readable from the database now: forget what was kept for them, and a
-    // stamp's unwritten signals only if no later scan has changed them since.
+    // stamp's unwritten change only if no later scan has changed it since.
     (rows) => {
-      for (const { event, clientKey, signals } of rows) {
-        if (clientKey) pendingClientKeys.delete(clientKey.toString('hex'));
-        if (signals && event.serial && unwritten.get(event.serial) === signals) unwritten.delete(event.serial);
+      for (const { event, pendingKey, change } of rows) {
+        if (pendingKey) pendingClientKeys.delete(pendingKey);
+        if (change && event.serial && unwritten.get(event.serial) === change) unwritten.delete(event.serial);
       }
     },
   );
@@ -274,14 +322,24 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
 
   // Read caches for the verify hot path. This connection's own writes update them;
   // another process's commit (a CLI revoking a batch) changes data_version and clears them.
-  const stampCache = createRecentCache<string, StampRecord | null>(100_000);
+  const stampCache = createRecentCache<string, CachedStamp | null>(100_000);
   const batchCache = createRecentCache<string, Batch | null>(10_000);
+  // Stamps being read by a worker; a change to one meanwhile makes its read stale.
+  const loading = new Map<string, { promise: Promise<StampRecord | null>; stale: boolean }>();
+  const readers = createStampReaders(db);
   let seenVersion = -1;
   // One PRAGMA per synchronous stretch of work: no other process's commit can be told
   // apart within such a stretch anyway.
   let checkedThisTurn = false;
   const endTurn = () => {
     checkedThisTurn = false;
+  };
+  const markAllLoadsStale = () => {
+    for (const l of loading.values()) l.stale = true;
+  };
+  const clearStamps = () => {
+    stampCache.clear();
+    markAllLoadsStale();
   };
   const checkExternalWrites = () => {
     if (checkedThisTurn) return;
@@ -290,16 +348,48 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
     const v = Number(dataVersion.get());
     if (v === seenVersion) return;
     seenVersion = v;
-    stampCache.clear();
+    clearStamps();
     batchCache.clear();
   };
-  const forgetStamp = (serial: string) => stampCache.delete(serial);
-  const readStamp = (serial: string): StampRecord | null => {
-    const r = stampBySerial.get(serial) as Row | undefined;
+  const forgetStamp = (serial: string) => {
+    stampCache.delete(serial);
+    const l = loading.get(serial);
+    if (l) l.stale = true;
+  };
+  /** A stamp row as read (here or by a worker), with what its uncommitted scans changed. */
+  const cachedFromRow = (serial: string, r: Row | undefined | null): CachedStamp | null => {
     if (!r) return null;
     const s = toStamp(r);
     const waiting = unwritten.get(serial);
-    return waiting ? { ...s, signals: waiting } : s;
+    return waiting ? { record: { ...s, signals: waiting.signals }, recent: waiting.recent } : { record: s, recent: recentOf(r.recent_clients) };
+  };
+  const batchFromRow = (id: string, r: Row | undefined | null) => {
+    const b = r ? toBatch(r) : null;
+    batchCache.set(id, b);
+    return b;
+  };
+  /** The cached stamp, read here (synchronously) when it is not cached. */
+  const stampNow = (serial: string): CachedStamp | null => {
+    checkExternalWrites();
+    let c = stampCache.get(serial);
+    if (c === undefined) {
+      c = cachedFromRow(serial, stampBySerial.get(serial) as Row | undefined);
+      stampCache.set(serial, c);
+    }
+    return c;
+  };
+  const cachedStamp = (serial: string): StampRecord | null | undefined => {
+    checkExternalWrites();
+    const c = stampCache.get(serial);
+    return c === undefined ? undefined : (c?.record ?? null);
+  };
+  const clientKnownFor = (clientKey: Buffer, serial: string | null | undefined): boolean => {
+    if (pendingClientKeys.has(clientKey.toString('hex'))) return true;
+    if (serial) {
+      const s = stampNow(serial);
+      if (s && s.recent.includes(shortKeyOf(clientKey))) return true;
+    }
+    return clientKnown.get(clientKey) !== undefined;
   };
 
   return {
@@ -310,17 +400,12 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
       db.transaction(() => {
         for (const s of stamps) insertStamp.run(s.serial, s.batchId, s.kid, s.pinHash);
       })();
-      stampCache.clear(); // serials looked up before they were issued were cached as absent
+      clearStamps(); // serials looked up before they were issued were cached as absent
     },
     batch(id) {
       checkExternalWrites();
-      let b = batchCache.get(id);
-      if (b === undefined) {
-        const r = batchById.get(id) as Row | undefined;
-        b = r ? toBatch(r) : null;
-        batchCache.set(id, b);
-      }
-      return b;
+      const b = batchCache.get(id);
+      return b === undefined ? batchFromRow(id, batchById.get(id) as Row | undefined) : b;
     },
     pendingBatches: () => (batchesPending.all() as Row[]).map(toBatch),
     serialsOfBatch: (id) => serialsOf.all(id) as string[],
@@ -328,7 +413,7 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
       db.transaction(() => {
         for (const h of hashes) setPinHash.run(h.pinHash, h.serial, batchId);
       })();
-      stampCache.clear();
+      clearStamps();
     },
     activateBatch(id) {
       const done = activateBatch.run(id).changes === 1;
@@ -343,25 +428,51 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
         deletePendingBatch.run(id);
         return deleted;
       })();
-      stampCache.clear();
+      clearStamps();
       batchCache.delete(id);
       return n;
     },
     stamp(serial) {
-      checkExternalWrites();
-      let s = stampCache.get(serial);
-      if (s === undefined) {
-        s = readStamp(serial);
-        stampCache.set(serial, s);
-      }
-      return s;
+      return stampNow(serial)?.record ?? null;
+    },
+    cachedStamp,
+    loadStamp(serial) {
+      const cached = cachedStamp(serial);
+      if (cached !== undefined) return Promise.resolve(cached);
+      const inFlight = loading.get(serial);
+      if (inFlight) return inFlight.promise;
+      const read = readers.read(serial);
+      if (!read) return Promise.resolve(stampNow(serial)?.record ?? null); // no worker (in-memory database, or it failed)
+      const entry = {
+        stale: false,
+        promise: read.then(
+          (got) => {
+            loading.delete(serial);
+            checkExternalWrites();
+            // Changed or read here meanwhile: the worker's row may predate that, this one is current.
+            if (entry.stale) return stampNow(serial)?.record ?? null;
+            const now = stampCache.get(serial);
+            if (now !== undefined) return now?.record ?? null;
+            const c = cachedFromRow(serial, got.stamp);
+            stampCache.set(serial, c);
+            if (c && got.batch && batchCache.get(c.record.batchId) === undefined) batchFromRow(c.record.batchId, got.batch);
+            return c?.record ?? null;
+          },
+          () => {
+            loading.delete(serial);
+            return stampNow(serial)?.record ?? null;
+          },
+        ),
+      };
+      loading.set(serial, entry);
+      return entry.promise;
     },
     revokeBatch(id, at, reason) {
       const n = db.transaction(() => {
         revokeBatch.run(at, reason, id);
         return revokeStampsOfBatch.run(at, reason, id).changes;
       })();
-      stampCache.clear();
+      clearStamps();
       batchCache.delete(id);
       return n;
     },
@@ -384,26 +495,28 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
     scanEvents(serial, limit = 10_000) {
       return (firstOf.all(serial, limit) as Row[]).map(toScanEvent);
     },
-    hasClientEvent(clientEventId) {
-      const key = clientKeyOfRecent(clientEventId);
-      return pendingClientKeys.has(key.toString('hex')) || clientKnown.get(key) !== undefined;
+    hasClientEvent(clientEventId, serial) {
+      return clientKnownFor(clientKeyOfRecent(clientEventId), serial);
     },
     scanEventsWithReason(code, limit) {
       return (withReason.all(2 ** SCAN_REASON_CODES.indexOf(code), limit) as Row[]).map(toScanEvent);
     },
     recordScan(event, signals) {
       const clientKey = event.clientEventId ? clientKeyOfRecent(event.clientEventId) : null;
-      if (clientKey) {
-        const k = clientKey.toString('hex');
-        if (pendingClientKeys.has(k) || clientKnown.get(clientKey) !== undefined) return false;
-        pendingClientKeys.add(k);
+      const pendingKey = clientKey ? clientKey.toString('hex') : null;
+      if (clientKey && clientKnownFor(clientKey, event.serial)) return false;
+      if (pendingKey) pendingClientKeys.add(pendingKey);
+      let change: StampChange | undefined;
+      const current = signals && event.serial ? stampNow(event.serial) : null;
+      if (signals && event.serial && current) {
+        change = { signals, recent: clientKey ? [shortKeyOf(clientKey), ...current.recent].slice(0, MAX_RECENT_CLIENTS) : current.recent };
+        unwritten.set(event.serial, change);
+        stampCache.set(event.serial, { record: { ...current.record, signals }, recent: change.recent });
+        const l = loading.get(event.serial);
+        if (l) l.stale = true;
       }
-      if (signals && event.serial) {
-        unwritten.set(event.serial, signals);
-        const cached = stampCache.get(event.serial);
-        if (cached) stampCache.set(event.serial, { ...cached, signals });
-      }
-      writer.add({ event, clientKey, signals });
+      // A scan that changes no stamp row keeps its client key itself.
+      writer.add({ event, clientKey: change ? null : clientKey, pendingKey, change });
       return true;
     },
     committed: () => writer.commit(),
@@ -413,6 +526,44 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
     },
     transaction(fn) {
       return db.transaction(fn)();
+    },
+  };
+}
+
+/**
+ * Small integer ids for the coarse places scans name (scan_places), kept in memory: a few
+ * thousand wards and provinces at most, as verify accepts only current ones. Ids made inside
+ * a write that then fails are forgotten with it.
+ */
+function createPlaceIds(db: Db) {
+  const select = db.prepare('SELECT id FROM scan_places WHERE code = ?').pluck();
+  const insert = db.prepare('INSERT INTO scan_places (code) VALUES (?)');
+  const known = new Map<string, number>();
+  let made: string[] = [];
+  return {
+    idOf(code: string): number {
+      let id = known.get(code);
+      if (id === undefined) {
+        id = select.get(code) as number | undefined;
+        if (id === undefined) {
+          id = Number(insert.run(code).lastInsertRowid);
+          made.push(code);
+        }
+        known.set(code, id);
+      }
+      return id;
+    },
+    /** Run `fn` in one transaction. */
+    inTransaction(fn: () => void) {
+      made = [];
+      try {
+        db.transaction(fn)();
+      } catch (e) {
+        for (const code of made) known.delete(code);
+        throw e;
+      } finally {
+        made = [];
+      }
     },
   };
 }

@@ -26,13 +26,15 @@ function setUp() {
     t.cleanup();
     rmSync(folder, { recursive: true, force: true });
   });
-  const insert = t.db.prepare('INSERT INTO scans (serial, kid, verdict, reasons, device, network, place, scanned_at, received_at, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const place = Number(t.db.prepare("INSERT INTO scan_places (code) VALUES ('vn:00004')").run().lastInsertRowid);
+  // Received 350 ms after the phone scanned (scan_lag).
+  const insert = t.db.prepare('INSERT INTO scans (serial, kid, verdict, reasons, device, network, place_id, received_at, scan_lag, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 350, ?)');
   t.db.transaction(() => {
     for (let i = 0; i < 250; i++) {
       const at = NOW - (500 - i) * DAY; // one a day from 500 days ago: the first 105 are past 395 days
-      insert.run(`SERIAL${i % 7}`, 'D1', i % 4, 1 + (i % 3) * 2, Buffer.from('0011223344556677', 'hex'), null, i % 2 ? 'vn:00004' : null, at, at, i % 2);
+      insert.run(`SERIAL${i % 7}`, 'D1', i % 4, 1 + (i % 3) * 2, Buffer.from('0011223344556677', 'hex'), null, i % 2 ? place : null, at, i % 2);
     }
-    for (let i = 0; i < 40; i++) insert.run('SERIALNEW', 'D1', 0, 1, null, null, null, NOW - i * DAY, NOW - i * DAY, 0);
+    for (let i = 0; i < 40; i++) insert.run('SERIALNEW', 'D1', 0, 1, null, null, null, NOW - i * DAY, 0);
   })();
   const rows = () => Number(t.db.prepare('SELECT COUNT(*) FROM scans').pluck().get());
   const archived = () =>
@@ -52,7 +54,7 @@ describe('events:compact', () => {
     expect(rows()).toBe(290 - 105);
     const lines = archived();
     expect(lines).toHaveLength(105);
-    expect(lines[0]).toBe('1,SERIAL0,D1,authentic,signature_valid,0011223344556677,,,2025-07-19T00:00:00.000Z,2025-07-19T00:00:00.000Z,0');
+    expect(lines[0]).toBe('1,SERIAL0,D1,authentic,signature_valid,0011223344556677,,,2025-07-18T23:59:59.650Z,2025-07-19T00:00:00.000Z,0');
     expect(lines[1]).toMatch(/^2,SERIAL1,D1,caution,signature_valid\|checked_by_other_devices,0011223344556677,,vn:00004,.*,1$/);
     // Again: nothing left to do.
     expect(compactScans(db, { beforeMs, folder, chunk: 100 })).toMatchObject({ archived: 0, files: 0 });

@@ -26,9 +26,9 @@ const until = async (cond: () => boolean, ms = 5000) => {
   }
 };
 const writeEvents = (db: Db, n: number) => {
-  const insert = db.prepare("INSERT INTO scans (serial, kid, verdict, reasons, scanned_at, received_at) VALUES (?, 'K', 0, 1, ?, ?)");
+  const insert = db.prepare("INSERT INTO scans (serial, kid, verdict, reasons, received_at, scan_lag) VALUES (?, 'K', 0, 1, ?, ?)");
   db.transaction(() => {
-    for (let i = 0; i < n; i++) insert.run(`SERIAL${i % 50}`, Date.now(), Date.now());
+    for (let i = 0; i < n; i++) insert.run(`SERIAL${i % 50}`, Date.now(), 0);
   })();
 };
 

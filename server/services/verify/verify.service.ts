@@ -201,7 +201,8 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
    * 80-bit random serial: a guess hits an issued one with odds of (issued stamps) / 2^80.
    */
   async function verifyTypedSerial(serial: string, input: VerifyInput, scannedAt: string, now: string, today: string): Promise<VerifyOutcome> {
-    const record = stamps.stamp(serial);
+    const cached = stamps.cachedStamp(serial);
+    const record = cached !== undefined ? cached : await stamps.loadStamp(serial);
     await verifyStampSignature(DUMMY_KEY, { kid: 'TYPED', serial, signature: DUMMY_SIGNATURE });
     if (!record) {
       const failed = await recordUnverified(input, ['typed_serial_unknown'], scannedAt, now);
@@ -221,13 +222,15 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
     // A typed serial has no signature: the record found by its serial stands in (said in the verdict).
     const signatureValid = proof === 'typed' ? true : await checkSignature(stamp, key);
     // Always look the serial up too: a bad signature and an unissued serial take the same path.
-    const record0 = stamps.stamp(stamp.serial);
+    // A warm stamp from memory; one that may need the disk is read by a worker thread.
+    const cached = stamps.cachedStamp(stamp.serial);
+    const record0 = cached !== undefined ? cached : await stamps.loadStamp(stamp.serial);
     const device = input.deviceId ? deviceOf(input.deviceId, !input.noEvidence) : null;
     const deviceHash = device?.hash ?? null;
     const network = networkHashOf(input.client.network);
     const place = input.place ? placeOf(input.place) : null;
     // A retried upload (same clientEventId) is answered again but changes nothing.
-    const retried = input.clientEventId !== undefined && stamps.hasClientEvent(input.clientEventId);
+    const retried = input.clientEventId !== undefined && stamps.hasClientEvent(input.clientEventId, stamp.serial);
     const base: VerifyResult = { verdict: 'unverified', reasons: [], checkedAt: now, stamp: { serial: stamp.serial, kid: stamp.kid } };
     const event = (verdict: ScanVerdict, codes: string[], extra: { evidence?: boolean; overSoftLimit?: boolean } = {}) => ({
       clientEventId: input.clientEventId ?? null,

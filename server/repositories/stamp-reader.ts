@@ -1,0 +1,118 @@
+// Stamp reads off the event loop (issue #10 item 4). Once the database outgrows memory (or
+// just after a restart) a stamp row is a disk read; better-sqlite3 reads synchronously, so
+// on the main thread every request in flight, /api/health included, waited for it. Reads
+// that miss the stamp cache go to a few worker threads, each with its own read-only
+// connection; the main thread keeps only the writes (group commit) and cached reads.
+import type { Worker } from 'node:worker_threads';
+import type { Db } from '../db/connection';
+import type { StampReadAnswer } from './stamp-reader.worker';
+import { startWorker } from './worker-boot';
+
+const WORKER_ENTRY = new URL('./stamp-reader.worker.ts', import.meta.url);
+
+export interface StampRead {
+  stamp: Record<string, unknown> | null;
+  batch: Record<string, unknown> | null;
+}
+
+export interface StampReaders {
+  /** Read a stamp row and its batch's in a worker; null when no worker is ready (read here instead). */
+  read(serial: string): Promise<StampRead> | null;
+  /** How many reads are waiting for a worker now. */
+  waiting(): number;
+}
+
+interface Reader {
+  worker: Worker;
+  ready: boolean;
+  inFlight: number;
+}
+
+/**
+ * `STAMP_READERS` workers (default 2; 0 turns them off) over `db`'s file, started on the
+ * first read. None for an in-memory database. Until a worker is ready, or after one
+ * fails, `read` returns null and the caller reads on its own connection as before.
+ */
+export function createStampReaders(db: Db, count = Number(process.env.STAMP_READERS ?? 2)): StampReaders {
+  const none: StampReaders = { read: () => null, waiting: () => 0 };
+  if (db.memory || !(count > 0)) return none;
+  const readers: Reader[] = [];
+  const calls = new Map<number, { resolve(r: StampRead): void; reject(e: Error): void; reader: Reader }>();
+  let nextId = 1;
+  let started = false;
+  let stopped = false;
+
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    for (const r of readers) r.worker.postMessage('stop');
+    for (const [, c] of calls) c.reject(new Error('stamp readers stopped'));
+    calls.clear();
+  };
+  const start = () => {
+    started = true;
+    // Workers hold their own connections: end them once the server's is closed.
+    const watch = setInterval(() => {
+      if (db.open) return;
+      clearInterval(watch);
+      stop();
+    }, 1000);
+    watch.unref();
+    for (let i = 0; i < count; i++) {
+      let worker: Worker;
+      try {
+        worker = startWorker(WORKER_ENTRY, { workerData: { path: db.name } });
+      } catch {
+        continue;
+      }
+      const reader: Reader = { worker, ready: false, inFlight: 0 };
+      readers.push(reader);
+      worker.unref();
+      worker.on('message', (m: StampReadAnswer | 'ready') => {
+        if (m === 'ready') {
+          reader.ready = true;
+          return;
+        }
+        const call = calls.get(m.id);
+        if (!call) return;
+        calls.delete(m.id);
+        reader.inFlight--;
+        if (m.error !== undefined) call.reject(new Error(m.error));
+        else call.resolve({ stamp: m.stamp ?? null, batch: m.batch ?? null });
+      });
+      const fail = () => {
+        reader.ready = false;
+        for (const [id, c] of calls) {
+          if (c.reader !== reader) continue;
+          calls.delete(id);
+          c.reject(new Error('stamp reader exited'));
+        }
+      };
+      worker.on('error', fail);
+      worker.on('exit', fail);
+    }
+  };
+
+  return {
+    read(serial) {
+      if (stopped) return null;
+      if (!db.open) {
+        stop();
+        return null;
+      }
+      if (!started) start();
+      // The least busy ready worker.
+      let best: Reader | null = null;
+      for (const r of readers) if (r.ready && (!best || r.inFlight < best.inFlight)) best = r;
+      if (!best) return null;
+      const id = nextId++;
+      const reader = best;
+      reader.inFlight++;
+      return new Promise<StampRead>((resolve, reject) => {
+        calls.set(id, { resolve, reject, reader });
+        reader.worker.postMessage({ id, serial });
+      });
+    },
+    waiting: () => calls.size,
+  };
+}
