@@ -9,6 +9,8 @@ import { startHttpServer } from './http-server';
 
 const config = readConfig(process.env);
 const runtime = await bootstrap(config);
+// Stamp reads that miss the cache run in worker threads: boot them before serving, not under the first load.
+await runtime.stamps.startReaders();
 const app = createApp(runtime.deps);
 
 // First run: print a small sheet of DEMO stamps so the product can be tried at once.

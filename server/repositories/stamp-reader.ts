@@ -16,6 +16,8 @@ export interface StampRead {
 }
 
 export interface StampReaders {
+  /** Start the workers now (the server does at start-up: each takes a moment to boot); settles when they are ready or failed. */
+  start(): Promise<void>;
   /** Read a stamp row and its batch's in a worker; null when no worker is ready (read here instead). */
   read(serial: string): Promise<StampRead> | null;
   /** How many reads are waiting for a worker now. */
@@ -29,17 +31,18 @@ interface Reader {
 }
 
 /**
- * `STAMP_READERS` workers (default 2; 0 turns them off) over `db`'s file, started on the
+ * `STAMP_READERS` workers (default 2; 0 turns them off; they mostly wait on the disk, so more than the cores is fine on slow disks) over `db`'s file, started on the
  * first read. None for an in-memory database. Until a worker is ready, or after one
  * fails, `read` returns null and the caller reads on its own connection as before.
  */
 export function createStampReaders(db: Db, count = Number(process.env.STAMP_READERS ?? 2)): StampReaders {
-  const none: StampReaders = { read: () => null, waiting: () => 0 };
+  const none: StampReaders = { start: () => Promise.resolve(), read: () => null, waiting: () => 0 };
   if (db.memory || !(count > 0)) return none;
   const readers: Reader[] = [];
   const calls = new Map<number, { resolve(r: StampRead): void; reject(e: Error): void; reader: Reader }>();
   let nextId = 1;
   let started = false;
+  const booted: Promise<void>[] = [];
   let stopped = false;
 
   const stop = () => {
@@ -68,6 +71,13 @@ export function createStampReaders(db: Db, count = Number(process.env.STAMP_READ
       const reader: Reader = { worker, ready: false, inFlight: 0 };
       readers.push(reader);
       worker.unref();
+      booted.push(
+        new Promise<void>((resolve) => {
+          worker.once('message', () => resolve());
+          worker.once('error', () => resolve());
+          worker.once('exit', () => resolve());
+        }),
+      );
       worker.on('message', (m: StampReadAnswer | 'ready') => {
         if (m === 'ready') {
           reader.ready = true;
@@ -94,6 +104,10 @@ export function createStampReaders(db: Db, count = Number(process.env.STAMP_READ
   };
 
   return {
+    start() {
+      if (!started && !stopped && db.open) start();
+      return Promise.all(booted).then(() => {});
+    },
     read(serial) {
       if (stopped) return null;
       if (!db.open) {

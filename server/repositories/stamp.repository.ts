@@ -106,6 +106,8 @@ export interface StampRepository {
    * write will need. Use cachedStamp first: a warm stamp needs no round trip.
    */
   loadStamp(serial: string): Promise<StampRecord | null>;
+  /** Boot the reader threads now rather than at the first read that misses the cache (server start-up); settles once they are up. */
+  startReaders(): Promise<void>;
   /** Latest scan events recorded with a reason code (e.g. serial_not_issued), newest first. */
   scanEventsWithReason(code: ScanReasonCode, limit: number): ScanEvent[];
   /**
@@ -436,6 +438,7 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
       return stampNow(serial)?.record ?? null;
     },
     cachedStamp,
+    startReaders: () => readers.start(),
     loadStamp(serial) {
       const cached = cachedStamp(serial);
       if (cached !== undefined) return Promise.resolve(cached);

@@ -155,8 +155,7 @@ describe('stamp reads in worker threads', () => {
     const batch = await issue(2);
     const db = openDatabase(t.runtime.db.name);
     const stamps = createStampRepository(db, { backgroundCheckpoints: false });
-    await stamps.loadStamp(batch.stamps[0]!.serial); // starts the workers
-    await new Promise((r) => setTimeout(r, 1500));
+    await stamps.startReaders();
     const serial = batch.stamps[1]!.serial;
     expect(stamps.cachedStamp(serial)).toBeUndefined();
     const loading = stamps.loadStamp(serial);
@@ -170,8 +169,7 @@ describe('stamp reads in worker threads', () => {
     const batch = await issue(500);
     const db = openDatabase(t.runtime.db.name);
     const stamps = createStampRepository(db, { backgroundCheckpoints: false });
-    await stamps.loadStamp(batch.stamps[0]!.serial);
-    await new Promise((r) => setTimeout(r, 1500)); // workers up
+    await stamps.startReaders();
     let ticks = 0;
     const timer = setInterval(() => ticks++, 0);
     const records = await Promise.all(batch.stamps.slice(1).map((s) => stamps.loadStamp(s.serial)));

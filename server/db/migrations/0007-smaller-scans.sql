@@ -53,9 +53,6 @@ CREATE INDEX scans_caution ON scans(received_at) WHERE verdict = 1;
 ALTER TABLE stamps ADD COLUMN recent_clients BLOB;
 
 CREATE VIEW scan_log AS
-SELECT s.id, s.serial, s.kid,
-       -- Retries come within minutes of the first upload: older genuine scans need no key.
-       CASE WHEN s.verdict >= 2 OR s.received_at > (SELECT MAX(received_at) FROM scans) - 7 * 86400000 THEN s.client_key END,
-       s.verdict, s.reasons, s.device, s.network, p.code AS place,
+SELECT s.id, s.serial, s.kid, s.client_key, s.verdict, s.reasons, s.device, s.network, p.code AS place,
        s.received_at - s.scan_lag AS scanned_at, s.received_at, s.flags
 FROM scans s LEFT JOIN scan_places p ON p.id = s.place_id;
