@@ -18,8 +18,12 @@ export interface StampRead {
 export interface StampReaders {
   /** Start the workers now (the server does at start-up: each takes a moment to boot); settles when they are ready or failed. */
   start(): Promise<void>;
-  /** Read a stamp row and its batch's in a worker; null when no worker is ready (read here instead). */
-  read(serial: string): Promise<StampRead> | null;
+  /**
+   * Read a stamp row and its batch's in a worker; null when no worker is ready (read here
+   * instead). With a client key the worker also looks it up (and drops the answer): the
+   * main thread's own check of it then finds the index page in the OS page cache.
+   */
+  read(serial: string, clientKey?: Buffer | null): Promise<StampRead> | null;
   /** How many reads are waiting for a worker now. */
   waiting(): number;
 }
@@ -108,7 +112,7 @@ export function createStampReaders(db: Db, count = Number(process.env.STAMP_READ
       if (!started && !stopped && db.open) start();
       return Promise.all(booted).then(() => {});
     },
-    read(serial) {
+    read(serial, clientKey) {
       if (stopped) return null;
       if (!db.open) {
         stop();
@@ -124,7 +128,7 @@ export function createStampReaders(db: Db, count = Number(process.env.STAMP_READ
       reader.inFlight++;
       return new Promise<StampRead>((resolve, reject) => {
         calls.set(id, { resolve, reject, reader });
-        reader.worker.postMessage({ id, serial });
+        reader.worker.postMessage({ id, serial, clientKey: clientKey ?? null });
       });
     },
     waiting: () => calls.size,

@@ -11,10 +11,13 @@ const db = new Database(path, { readonly: true, fileMustExist: true });
 const stamp = db.prepare('SELECT * FROM stamps WHERE serial = ?');
 const batch = db.prepare('SELECT * FROM batches WHERE id = ?');
 const touchIndex = db.prepare('SELECT id FROM scans WHERE serial = ? ORDER BY id DESC LIMIT 1').pluck();
+const touchClient = db.prepare('SELECT 1 FROM scans WHERE client_key = ?').pluck();
 
 export interface StampReadRequest {
   id: number;
   serial: string;
+  /** The scan's client key: its page of the client-key index is read too (the main thread checks it next). */
+  clientKey: Uint8Array | null;
 }
 
 export interface StampReadAnswer {
@@ -35,6 +38,7 @@ parentPort!.on('message', (m: StampReadRequest | 'stop') => {
     const s = (stamp.get(m.serial) as Record<string, unknown> | undefined) ?? null;
     const b = s ? ((batch.get(s.batch_id) as Record<string, unknown> | undefined) ?? null) : null;
     if (s) touchIndex.get(m.serial);
+    if (m.clientKey) touchClient.get(m.clientKey);
     answer = { id: m.id, stamp: s, batch: b };
   } catch (e) {
     answer = { id: m.id, error: String((e as Error)?.message ?? e) };

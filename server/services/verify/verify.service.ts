@@ -224,7 +224,7 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
     // Always look the serial up too: a bad signature and an unissued serial take the same path.
     // A warm stamp from memory; one that may need the disk is read by a worker thread.
     const cached = stamps.cachedStamp(stamp.serial);
-    const record0 = cached !== undefined ? cached : await stamps.loadStamp(stamp.serial);
+    const record0 = cached !== undefined ? cached : await stamps.loadStamp(stamp.serial, input.clientEventId);
     const device = input.deviceId ? deviceOf(input.deviceId, !input.noEvidence) : null;
     const deviceHash = device?.hash ?? null;
     const network = networkHashOf(input.client.network);
