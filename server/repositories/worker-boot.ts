@@ -8,5 +8,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 export function startWorker(entry: URL, options: Omit<WorkerOptions, 'eval'> = {}): Worker {
   const url = JSON.stringify(entry.href);
   const source = entry.pathname.endsWith('.ts') ? `import('tsx/esm/api').then(({ register }) => { register(); return import(${url}); })` : `import(${url})`;
-  return new Worker(source, { ...options, eval: true });
+  // Not the parent's Node flags: under `tsx` they load its CLI preflight (signal relaying)
+  // into every thread; the TypeScript loader is registered above where it is needed.
+  return new Worker(source, { execArgv: [], ...options, eval: true });
 }

@@ -79,7 +79,7 @@ describe('outbox', () => {
     expect(await flushOutbox(store, t.api)).toMatchObject({ sent: 0, failed: 0, remaining: 0 });
     expect(eventsOf(stamps[0]!.serial)).toHaveLength(1);
     expect(eventsOf(stamps[0]!.serial)[0]).toMatchObject({ scannedAt: new Date(scannedAt).toISOString() });
-    expect(t.runtime.stamps.hasClientEvent(first)).toBe(true);
+    expect(t.runtime.stamps.hasClientEvent(first, stamps[0]!.serial)).toBe(true);
     expect(eventsOf(stamps[1]!.serial)).toHaveLength(1);
     store.close();
   });
@@ -107,7 +107,8 @@ describe('outbox', () => {
     expect(await flushOutbox(store, lostAnswer)).toMatchObject({ sent: 0, failed: 1, remaining: 1 });
     expect(await flushOutbox(store, t.api)).toMatchObject({ sent: 1, remaining: 0 });
     expect(eventsOf(stamps[3]!.serial)).toHaveLength(1);
-    expect(t.runtime.stamps.hasClientEvent(id)).toBe(true);
+    // A genuine stamp's row keeps the ids of its latest scans (migration 0007).
+    expect(t.runtime.stamps.hasClientEvent(id, stamps[3]!.serial)).toBe(true);
     store.close();
   });
 
@@ -147,7 +148,7 @@ describe('outbox', () => {
     const id = await enqueueScan(store, { payload: stamps[5]!.url, scannedAt, place: 'hn2024:00001' });
     expect(await flushOutbox(store, t.api)).toMatchObject({ sent: 1, remaining: 0 });
     expect(eventsOf(stamps[5]!.serial)).toEqual([expect.objectContaining({ placeCode: null })]);
-    expect(t.runtime.stamps.hasClientEvent(id)).toBe(true);
+    expect(t.runtime.stamps.hasClientEvent(id, stamps[5]!.serial)).toBe(true);
     store.close();
   });
 
