@@ -1,5 +1,5 @@
-import type { AnalysedQuery } from './query-analysis';
-import { foldedWords } from './vietnamese';
+import type { AnalysedQuery } from '../query-analysis';
+import { foldedWords } from '../vietnamese';
 
 // "Did you mean" lines for the UI: "hoongf → hồng", "hanoi → hà nội", and "xyz → ∅" for a
 // trailing word dropped because nothing matched with it. The analyser only knows folded

@@ -1,4 +1,4 @@
-import type { AnalysedQuery, QueryAlternative } from './query-analysis';
+import type { AnalysedQuery, QueryAlternative } from '../query-analysis';
 
 // Orders the ≤200 candidates the index returned by the rules Meilisearch users expect,
 // in this order (SEARCH.md): words matched, typos, attribute (name before producer before
@@ -13,7 +13,7 @@ export interface RerankCandidate {
   /** The product name as written, for accent exactness. */
   name: string;
   /** Folded text per attribute, in ranking order: name, producer, places, aliases, category. */
-  fields: string[];
+  fields: readonly string[];
   stars: number | null;
 }
 
