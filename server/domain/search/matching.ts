@@ -62,16 +62,25 @@ function addReading(index: SearchIndex, reading: QueryAlternative, set: SlotBits
     }
     return;
   }
-  // A phrase: the documents holding its rarest whole word, then a look at their fields.
-  let rarest: Postings | undefined;
+  // A phrase: the documents holding its two rarest whole words, then a look at their fields.
+  const whole: Postings[] = [];
   for (let k = 0; k <= last; k += 1) {
     if (k === last && reading.prefix) continue;
     const postings = index.postings.get(words[k] as string);
     if (!postings) return;
-    if (!rarest || postings.slots.length < rarest.slots.length) rarest = postings;
+    whole.push(postings);
+  }
+  whole.sort((a, b) => a.slots.length - b.slots.length);
+  let candidates: Int32Array = whole[0]?.slots ?? new Int32Array(0);
+  if (whole.length > 1) {
+    const second = acquire(index);
+    addPostings(second, whole[1]);
+    candidates = candidates.filter((slot) => second.mask[slot] !== 0);
+    releaseSlots(index, second);
   }
   const phrase = words.join(' ');
-  for (const slot of rarest?.slots ?? []) {
+  for (let i = 0; i < candidates.length; i += 1) {
+    const slot = candidates[i] as number;
     const fields = index.fields[slot] as readonly string[];
     let bits = 0;
     for (let f = 0; f < FIELD_COUNT; f += 1) if (hasPhrase(fields[f] as string, phrase, reading.prefix)) bits |= FIELD_BITS[f] as number;

