@@ -5,13 +5,16 @@
 // field bits that say where all the words are (name, name or producer, anywhere).
 import type { AnalysedQuery, QueryAlternative } from '../query-analysis';
 import type { Vocabulary } from '../vocabulary';
-import { FIELD_BITS, FIELD_COUNT, lowerBound, type Postings, type SearchIndex } from './search-index';
+import { FIELD_BITS, FIELD_COUNT, lowerBound, type Postings, type SearchIndex, type WordIndex } from './search-index';
 
 /** Slots with their field bits; `mask` is a scratch array by slot, nonzero exactly at `slots`. */
 export interface SlotBits {
   mask: Uint8Array;
   slots: number[];
 }
+
+/** Checking one document's fields costs about as much as reading this many postings. */
+const VERIFY_RATIO = 64;
 
 interface MatchGroup {
   /** Matchable readings of each term; null when some term has none. */
@@ -50,15 +53,15 @@ function hasPhrase(field: string, phrase: string, prefix: boolean): boolean {
   return false;
 }
 
-/** Add the documents one reading matches: a word, a prefix, or a phrase. */
-function addReading(index: SearchIndex, reading: QueryAlternative, set: SlotBits): void {
+/** Add the documents one reading matches: a word, a prefix (from `source`), or a phrase. */
+function addReading(index: SearchIndex, source: WordIndex, reading: QueryAlternative, set: SlotBits): void {
   const { words } = reading;
   const last = words.length - 1;
   if (last === 0) {
     const word = words[0] as string;
-    if (!reading.prefix) return addPostings(set, index.postings.get(word));
-    for (let i = lowerBound(index.words, word); i < index.words.length && (index.words[i] as string).startsWith(word); i += 1) {
-      addPostings(set, index.postings.get(index.words[i] as string));
+    if (!reading.prefix) return addPostings(set, source.postings.get(word));
+    for (let i = lowerBound(source.words, word); i < source.words.length && (source.words[i] as string).startsWith(word); i += 1) {
+      addPostings(set, source.postings.get(source.words[i] as string));
     }
     return;
   }
@@ -126,27 +129,90 @@ function matchGroups(query: AnalysedQuery, vocabulary: Vocabulary): MatchGroup[]
   return groups.length === 0 ? null : groups;
 }
 
-function matchGroup(index: SearchIndex, group: MatchGroup): SlotBits {
+function matchGroup(index: SearchIndex, source: WordIndex, group: MatchGroup): SlotBits {
   let result: SlotBits | null = null;
   for (const readings of group.terms ?? []) {
     const term = acquire(index);
-    for (const reading of readings) addReading(index, reading, term);
+    for (const reading of readings) addReading(index, source, reading, term);
     result = result ? intersect(index, result, term) : term;
     if (result.slots.length === 0) break;
   }
   result ??= acquire(index);
-  for (const reading of group.spanReadings) addReading(index, reading, result);
+  for (const reading of group.spanReadings) addReading(index, source, reading, result);
   return result;
 }
 
-/** Every document the query matches, with its field bits; null when none can. Release the result after use. */
-export function matchQuery(index: SearchIndex, query: AnalysedQuery): SlotBits | null {
+/** Postings a reading would read: the phrase check looks at its rarest word's documents at most. */
+function readingCost(source: WordIndex, reading: QueryAlternative): number {
+  const { words } = reading;
+  const last = words.length - 1;
+  if (last === 0 && reading.prefix) {
+    let cost = 0;
+    for (let i = lowerBound(source.words, words[0] as string); i < source.words.length && (source.words[i] as string).startsWith(words[0] as string); i += 1) {
+      cost += source.postings.get(source.words[i] as string)?.slots.length ?? 0;
+    }
+    return cost;
+  }
+  return Math.min(...words.filter((_, k) => !(k === last && reading.prefix)).map((word) => source.postings.get(word)?.slots.length ?? 0));
+}
+
+function groupCost(source: WordIndex, group: MatchGroup): number {
+  const readings = [...(group.terms ?? []).flat(), ...group.spanReadings];
+  return readings.reduce((sum, reading) => sum + readingCost(source, reading), 0);
+}
+
+/** The fields of one document a reading is in, as field bits (0 when none). */
+function readingBits(index: SearchIndex, reading: QueryAlternative, slot: number): number {
+  const fields = index.fields[slot] as readonly string[];
+  const phrase = reading.words.join(' ');
+  let bits = 0;
+  for (let f = 0; f < FIELD_COUNT; f += 1) if (hasPhrase(fields[f] as string, phrase, reading.prefix)) bits |= FIELD_BITS[f] as number;
+  return bits;
+}
+
+/** The field bits with which one document matches a group, read from its fields (0 when it does not). */
+function groupBits(index: SearchIndex, group: MatchGroup, slot: number): number {
+  let bits = 0;
+  if (group.terms) {
+    bits = 0xff;
+    for (const readings of group.terms) {
+      let term = 0;
+      for (const reading of readings) term |= readingBits(index, reading, slot);
+      bits &= term;
+      if (bits === 0) break;
+    }
+  }
+  for (const reading of group.spanReadings) bits |= readingBits(index, reading, slot);
+  return bits;
+}
+
+/**
+ * Every document the query matches, with its field bits; null when none can. The cheapest
+ * group is read from the posting lists; a group whose postings outnumber the documents
+ * left many times over (a common word, "h" while typing) is checked in those documents'
+ * fields instead. With `namesOnly`, single words are read from the names' postings (a
+ * phrase still looks at every field: keep only the matches in the name). Release the
+ * result after use.
+ */
+export function matchQuery(index: SearchIndex, query: AnalysedQuery, namesOnly = false): SlotBits | null {
   const groups = matchGroups(query, index.vocabulary);
   if (!groups) return null;
+  const source: WordIndex = namesOnly ? index.names : index;
+  const costed = groups.map((group) => ({ group, cost: groupCost(source, group) })).sort((a, b) => a.cost - b.cost);
   let result: SlotBits | null = null;
-  for (const group of groups) {
-    const matched = matchGroup(index, group);
-    result = result ? intersect(index, result, matched) : matched;
+  for (const { group, cost } of costed) {
+    if (result && cost > VERIFY_RATIO * result.slots.length) {
+      const kept: number[] = [];
+      for (const slot of result.slots) {
+        const bits = (result.mask[slot] as number) & groupBits(index, group, slot);
+        result.mask[slot] = bits;
+        if (bits !== 0) kept.push(slot);
+      }
+      result.slots = kept;
+    } else {
+      const matched = matchGroup(index, source, group);
+      result = result ? intersect(index, result, matched) : matched;
+    }
     if (result.slots.length === 0) break;
   }
   return result;

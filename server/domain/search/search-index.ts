@@ -49,6 +49,12 @@ export interface Postings {
   bits: Uint8Array;
 }
 
+/** Posting lists with their words sorted, for prefix ranges. */
+export interface WordIndex {
+  readonly postings: ReadonlyMap<string, Postings>;
+  readonly words: readonly string[];
+}
+
 export interface SearchIndex {
   readonly size: number;
   readonly documents: readonly SearchDocument[];
@@ -69,6 +75,8 @@ export interface SearchIndex {
   readonly postings: ReadonlyMap<string, Postings>;
   /** Every known word, sorted, for prefix ranges. */
   readonly words: readonly string[];
+  /** The same for product names alone: one or two letters typed alone look at names only. */
+  readonly names: WordIndex;
   readonly vocabulary: Vocabulary;
   /** Slots by stars (highest first), folded name, name: the order of an empty query. */
   readonly browsingOrder: Int32Array;
@@ -133,6 +141,7 @@ export function buildSearchIndex(input: readonly SearchDocument[]): SearchIndex 
 
   const postings = buildPostings(fields);
   const words = [...postings.keys()].sort();
+  const namePostings = buildPostings(fields.map((docFields) => [docFields[0] as string]));
 
   const stars = Uint8Array.from(documents, (doc) => doc.stars ?? 0);
   const groups = new Dictionary();
@@ -163,6 +172,7 @@ export function buildSearchIndex(input: readonly SearchDocument[]): SearchIndex 
     years: listColumn(documents, (doc) => doc.awardYears),
     postings,
     words,
+    names: { postings: namePostings, words: [...namePostings.keys()].sort() },
     vocabulary: createIndexVocabulary(words, postings),
     browsingOrder: orderBy((slot) => 255 - (stars[slot] as number)),
     candidateOrder: orderBy(bucket),

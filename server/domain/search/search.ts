@@ -53,10 +53,11 @@ export function searchIndex(index: SearchIndex, request: IndexRequest): IndexPag
 
   const dropped: string[] = [];
   for (;;) {
-    const matched = matchQuery(index, query);
+    const namesOnly = isLoneShortPrefix(query);
+    const matched = matchQuery(index, query, namesOnly);
     if (matched) {
       try {
-        keepPassing(matched, filters.test, isLoneShortPrefix(query) ? IN_NAME : 0);
+        keepPassing(matched, filters.test, namesOnly ? IN_NAME : 0);
         if (matched.slots.length > 0) return rank(index, query, dropped, matched, limit, offset, facetsOf);
       } finally {
         releaseSlots(index, matched);
