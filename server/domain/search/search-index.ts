@@ -146,7 +146,7 @@ export function buildSearchIndex(input: readonly SearchDocument[]): SearchIndex 
   const stars = Uint8Array.from(documents, (doc) => doc.stars ?? 0);
   const groups = new Dictionary();
   const group = Int32Array.from(documents, (doc) => (doc.ocopGroup === null ? -1 : groups.code(doc.ocopGroup)));
-  // Orders as integer keys over one sort by name: 200,000 documents sort in ~0.1 s.
+  // One comparator sort by name; the two orders are then sorts of integer keys.
   const byName = Int32Array.from({ length: size }, (_, slot) => slot).sort(
     (a, b) => compare(fields[a]![0]!, fields[b]![0]!) || compare(documents[a]!.name, documents[b]!.name) || a - b,
   );
