@@ -67,7 +67,7 @@ async function benchSize(size: number): Promise<boolean> {
 
   const target = TARGET_P99_MS[size];
   let allMet = true;
-  const header = ['p50 ms', 'p95 ms', 'p99 ms', 'cpu p99'].map((cell) => cell.padStart(8)).join(' ');
+  const header = ['p50 ms', 'p95 ms', 'p99 ms', 'cpu p99', 'best3 p99'].map((cell) => cell.padStart(8)).join(' ');
   console.log(`${'kind'.padEnd(36)} ${header} ${'hits>0'.padStart(7)}  ${target ? `target p99 ≤ ${target} ms` : '(no target: past the registry, see README)'}`);
   for (const kind of kinds) {
     const timing = await timeKind(engine, kind);
@@ -79,24 +79,34 @@ async function benchSize(size: number): Promise<boolean> {
   return allMet;
 }
 
-/** Wall-clock and this process's CPU time per query (CPU time leaves out waiting for a core). */
+/**
+ * Wall-clock and this process's CPU time per query (CPU time leaves out waiting for a
+ * core), from a first pass over the queries. Two more passes give "best3": each query's
+ * fastest of its three runs, the engine's own latency with most of other workloads'
+ * preemption left out. The target is judged on the first pass's p99.
+ */
 async function timeKind(engine: SearchEngine, kind: QueryKind): Promise<{ p99: number; cells: string }> {
   const times: number[] = [];
   const cpuTimes: number[] = [];
+  const best: number[] = [];
   let found = 0;
-  for (const query of kind.queries) {
-    const start = performance.now();
-    const cpuStart = process.cpuUsage();
-    const result = await engine.search({ ...query, facets: query.facets || args['all-facets'], limit: 20, offset: 0, today: TODAY });
-    const cpu = process.cpuUsage(cpuStart);
-    times.push(performance.now() - start);
-    cpuTimes.push((cpu.user + cpu.system) / 1000);
-    if (result.total > 0) found += 1;
+  for (let pass = 0; pass < 3; pass += 1) {
+    for (const [i, query] of kind.queries.entries()) {
+      const start = performance.now();
+      const cpuStart = process.cpuUsage();
+      const result = await engine.search({ ...query, facets: query.facets || args['all-facets'], limit: 20, offset: 0, today: TODAY });
+      const cpu = process.cpuUsage(cpuStart);
+      const ms = performance.now() - start;
+      best[i] = Math.min(best[i] ?? Infinity, ms);
+      if (pass > 0) continue;
+      times.push(ms);
+      cpuTimes.push((cpu.user + cpu.system) / 1000);
+      if (result.total > 0) found += 1;
+    }
   }
-  times.sort((a, b) => a - b);
-  cpuTimes.sort((a, b) => a - b);
+  for (const list of [times, cpuTimes, best]) list.sort((a, b) => a - b);
   const p99 = percentile(times, 99);
-  const cells = [percentile(times, 50), percentile(times, 95), p99, percentile(cpuTimes, 99)].map((ms) => ms.toFixed(2).padStart(8));
+  const cells = [percentile(times, 50), percentile(times, 95), p99, percentile(cpuTimes, 99), percentile(best, 99)].map((ms) => ms.toFixed(2).padStart(8));
   return { p99, cells: `${cells.join(' ')} ${`${Math.round((100 * found) / times.length)}%`.padStart(7)} ` };
 }
 
