@@ -129,8 +129,8 @@ function listColumn(documents: readonly SearchDocument[], valuesOf: (doc: Search
   return { start, values: Int32Array.from(values), dictionary };
 }
 
-const isoToNumber = (date: string | null): number => (date ? Number(date.slice(0, 10).replace(/-/g, '')) || 0 : 0);
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const isoToNumber = (date: string | null): number => (date ? Number(date.slice(0, 10).replace(/-/g, '')) || 0 : 0);
 
 /** Index search documents (the last copy of a repeated id wins). */
 export function buildSearchIndex(input: readonly SearchDocument[]): SearchIndex {
@@ -141,7 +141,7 @@ export function buildSearchIndex(input: readonly SearchDocument[]): SearchIndex 
 
   const postings = buildPostings(fields);
   const words = [...postings.keys()].sort();
-  const namePostings = buildPostings(fields.map((docFields) => [docFields[0] as string]));
+  const namePostings = inNames(postings);
 
   const stars = Uint8Array.from(documents, (doc) => doc.stars ?? 0);
   const groups = new Dictionary();
@@ -245,6 +245,24 @@ function buildPostings(fields: readonly (readonly string[])[]): Map<string, Post
     postings.set(word, { slots: slots.subarray(from, to), bits: bits.subarray(from, to) });
   });
   return postings;
+}
+
+/** The postings of the words in product names: the entries whose bits include the name. */
+function inNames(postings: ReadonlyMap<string, Postings>): Map<string, Postings> {
+  const names = new Map<string, Postings>();
+  for (const [word, { slots, bits }] of postings) {
+    let count = 0;
+    for (let i = 0; i < bits.length; i += 1) if ((bits[i] as number) & IN_NAME) count += 1;
+    if (count === 0) continue;
+    if (count === bits.length) {
+      names.set(word, { slots, bits });
+      continue;
+    }
+    const named = { slots: new Int32Array(count), bits: new Uint8Array(count).fill(FIELD_BITS[0]) };
+    for (let i = 0, k = 0; i < bits.length; i += 1) if ((bits[i] as number) & IN_NAME) named.slots[k++] = slots[i] as number;
+    names.set(word, named);
+  }
+  return names;
 }
 
 /** The first index in `words` (sorted) at or after `prefix`. */
