@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkOcopExpired } from '../../server/domain/anomaly-rules';
+import { ocopExpiredReason as checkOcopExpired } from '../../server/domain/catalogue/certificate-state';
 
 describe('checkOcopExpired', () => {
   const cert = (stars: number | null, validUntil: string | null, decisionNumber = 'QĐ 1') => ({ stars, validUntil, decisionNumber });
