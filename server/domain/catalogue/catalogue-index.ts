@@ -38,6 +38,7 @@ export interface CatalogueIndex {
   markById: ReadonlyMap<string, RowOf<'marks'>>;
   awards: readonly RowOf<'awards'>[];
   awardProgrammes: readonly RowOf<'award_programmes'>[];
+  /** By era, level and name, as the place list pages them. */
   places: readonly RowOf<'places'>[];
 }
 
@@ -138,7 +139,7 @@ export function buildCatalogueIndex(source: RegistryRows): CatalogueIndex {
     markById: byId(source.rows('marks')),
     awards: source.rows('awards'),
     awardProgrammes: source.rows('award_programmes'),
-    places: source.rows('places'),
+    places: [...source.rows('places')].sort((a, b) => compareText(a.era, b.era) || compareText(a.level, b.level) || compareText(a.name, b.name) || compareText(a.id, b.id)),
   };
 }
 

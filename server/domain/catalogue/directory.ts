@@ -63,12 +63,12 @@ export function awardProgrammes(index: CatalogueIndex): AwardProgramme[] {
   return [...index.awardProgrammes].sort((a, b) => b.year - a.year || compareText(a.id, b.id)).map(toAwardProgramme);
 }
 
-/** Places matching a query, by era, level and name, one page of them with the total. */
+/** Places matching a query in the index's order (era, level, name), one page of them with the total. */
 export function places(index: CatalogueIndex, query: PlaceQuery): { items: Place[]; total: number } {
   const ids = query.ids ? new Set(query.ids) : null;
-  const matching = index.places
-    .filter((p) => (!ids || ids.has(p.id)) && (query.era === undefined || p.era === query.era) && (query.level === undefined || p.level === query.level) && (query.parentId === undefined || p.parent_id === query.parentId))
-    .sort((a, b) => compareText(a.era, b.era) || compareText(a.level, b.level) || compareText(a.name, b.name) || compareText(a.id, b.id));
+  const matching = index.places.filter(
+    (p) => (!ids || ids.has(p.id)) && (query.era === undefined || p.era === query.era) && (query.level === undefined || p.level === query.level) && (query.parentId === undefined || p.parent_id === query.parentId),
+  );
   return { items: matching.slice(query.offset, query.offset + query.limit).map(toPlace), total: matching.length };
 }
 
