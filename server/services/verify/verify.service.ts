@@ -72,17 +72,14 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
   const placeCache = new Map<string, { name: string; provinceId: string | null } | null>();
 
   let cachedVersion = -1;
-  let context: VerifyContext | null = null;
   let keys: VerifyContext['keys'] = new Map();
   let gs1: VerifyContext['gs1Prefixes'] = [];
-  // Cheap while the change-log version stays: one version read, then the shared read model's verify context.
+  // Cheap while the change-log version stays (one version read); otherwise the shared read model's verify context.
   const refreshRegistry = () => {
     const model = catalogue.readModel();
-    if (model.version === cachedVersion && context) return;
+    if (model.version === cachedVersion) return;
     cachedVersion = model.version;
-    context = model.verify();
-    keys = context.keys;
-    gs1 = context.gs1Prefixes;
+    ({ keys, gs1Prefixes: gs1 } = model.verify());
     productCache.clear();
     // Place names come from the registry too.
     placeCache.clear();
