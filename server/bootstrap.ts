@@ -126,6 +126,10 @@ export async function bootstrap(config: Config, options: BootstrapOptions = {}):
   for (const r of await search.catchUp()) {
     if (r.mode !== 'none') log(`search: ${r.engine} index ${r.mode} ${r.from} → ${r.to}`);
   }
+  // Build the registry's read model now rather than on the first shopper's request.
+  const model = catalogue.readModel();
+  model.catalogue();
+  model.verify();
   return {
     db,
     deps,
