@@ -1,8 +1,10 @@
 // The shared read model's pure rules (server/domain/catalogue/): typed rows from wire
-// records, which certificate rates a product, the OCOP-expired caution, UTC+7 dates.
+// records, which certificate rates a product, the OCOP-expired caution, UTC+7 dates, and the
+// checks on the sync wire format.
 import { describe, expect, it } from 'vitest';
 import { bestCertificate, ocopExpiredReason, orderCertificates } from '../../server/domain/catalogue/certificate-state';
 import { formatVietnamDate, formatVietnamDayOf, formatVietnamTime, formatVietnamTimeInWords, vietnamDay } from '../../server/domain/catalogue/dates';
+import { checkChangesPage, checkSnapshot } from '../../server/domain/catalogue/sync-wire';
 import { toTypedRow, type RowOf } from '../../server/domain/catalogue/typed-rows';
 
 const cert = (id: string, stars: number | null, fields: Partial<Record<string, string | number | null>> = {}): RowOf<'ocop_certifications'> =>
@@ -61,5 +63,17 @@ describe('Vietnam dates (UTC+7)', () => {
     expect(formatVietnamTimeInWords('2026-12-07T16:41:00Z', 'en')).toBe('23:41 on 07/12/2026');
     expect(formatVietnamDayOf('soon')).toBe('soon');
     expect(formatVietnamDate('soon')).toBe('soon');
+  });
+});
+
+describe('the sync wire format', () => {
+  it('accepts a snapshot whose rows all have text ids, and says what is wrong otherwise', () => {
+    expect(checkSnapshot({ version: 3, generatedAt: 'now', records: { products: [{ id: 'p1' }] } })).toEqual({ ok: true, value: { version: 3, generatedAt: 'now', records: { products: [{ id: 'p1' }] } } });
+    expect(checkSnapshot({ version: 3, generatedAt: 'now', records: { products: [{ id: 1 }] } })).toEqual({ ok: false, reason: 'snapshot: rows of products have no id' });
+    expect(checkSnapshot({ version: '3', generatedAt: 'now', records: {} })).toEqual({ ok: false, reason: 'snapshot: unexpected shape' });
+  });
+  it('checks a changes page at the page level', () => {
+    expect(checkChangesPage({ since: 1, to: 2, current: 2, hasMore: false, changes: [] }).ok).toBe(true);
+    expect(checkChangesPage({ since: 1, to: 2, current: 2, changes: [] })).toEqual({ ok: false, reason: 'changes: unexpected shape' });
   });
 });
