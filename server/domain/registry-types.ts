@@ -1,8 +1,8 @@
 // Registry records as the API and the PWA see them (camelCase), with provenance.
-import type { CertificateStatus } from './certificate-term';
+import type { CertificateStatus } from './catalogue/certificate-state';
 import type { MatchReason } from './match-explanation';
 
-export type { CertificateStatus } from './certificate-term';
+export type { CertificateStatus } from './catalogue/certificate-state';
 
 export interface Provenance {
   sourceUrl: string;

@@ -3,7 +3,7 @@
 import { explainMatch, queryCoverage, type QueryCoverage } from '../../server/domain/match-explanation';
 import type { FacetCounts } from '../../server/domain/search-types';
 import type { ProductSummary } from '../../server/domain/registry-types';
-import { productSummaries } from './catalogue-index';
+import { productSummaries } from '../../server/domain/catalogue/product-card';
 import { loadCatalogueView } from './catalogue-offline';
 import { buildSearchDocuments } from './search-documents';
 import { buildSearchIndex, searchIndex, type SearchIndex } from './search-index';

@@ -2,7 +2,7 @@
 // page (no JavaScript, inline CSS, well under 15 KB), Vietnamese first with an English link.
 import { issuingBodyName } from '../../domain/issuing-body';
 import { sourcePublisher } from '../../domain/source-label';
-import { formatVietnamDate, formatVietnamTimeInWords } from '../../domain/verdict';
+import { formatVietnamDate, formatVietnamTimeInWords } from '../../domain/catalogue/dates';
 import type { VerifyResult } from '../../services/verify/verify-types';
 
 type Lang = 'vi' | 'en';
