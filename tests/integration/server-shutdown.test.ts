@@ -1,9 +1,11 @@
 // SIGTERM must not drop scan events still waiting to be written, even when a slow request
 // keeps server.close() from finishing and the 3-second fallback ends the process.
-// Drives the real `server/main.ts` as a child process (slow: the server's 5 s busy_timeout
-// runs out twice while the test holds the database's write lock).
+// Drives the compiled server (`node dist/server/main.js`, what `npm start` runs) as a child
+// process (slow: the server's 5 s busy_timeout runs out twice while the test holds the
+// database's write lock).
 import Database from 'better-sqlite3';
 import { clientKeyOf } from '../../server/repositories/stamp.repository';
+import { compiledServerArgs } from '../../scripts/lib/app-server';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { connect, createServer, type Socket } from 'node:net';
@@ -31,7 +33,7 @@ describe('server shutdown', () => {
     const port = await freePort();
     const dir = mkdtempSync(join(tmpdir(), 'nguon-viet-shutdown-'));
     const databasePath = join(dir, 'app.db');
-    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/main.ts'], {
+    const child = spawn(process.execPath, compiledServerArgs(), {
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: 'https://nguonviet.vn', DATABASE_PATH: databasePath, ISSUER_KEY_DIR: join(dir, 'keys') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
