@@ -14,8 +14,9 @@ const app = createApp(runtime.deps);
 
 // Scan events are written behind (a few ms, longer while another process holds the write
 // lock), so every way out flushes them and closes the database before exiting. The signal
-// handlers go in before anything slow (demo stamps, listening), so a SIGTERM during
-// start-up also closes the database cleanly instead of killing the process.
+// handlers go in as soon as the database is open (before the demo stamps and listening),
+// so a SIGTERM late in start-up also closes it cleanly. (A SIGTERM during bootstrap ends
+// the process; its imports and migrations are single transactions.)
 let server: ServerType | null = null;
 let closed = false;
 const closeAndExit = (why: string) => {
