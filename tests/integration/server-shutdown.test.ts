@@ -137,4 +137,35 @@ describe('server shutdown', () => {
     expect(output()).toMatch(/shutting down \(SIGTERM/);
     expect(lock.prepare('SELECT count(*) FROM scans WHERE client_key = ?').pluck().get(clientKeyOf(clientEventId))).toBe(1);
   }, 90_000);
+
+  // A supervisor (or `docker stop` with npm as the container's process) signals npm alone:
+  // npm passes SIGTERM to its child, which must be the server, not a shell that would die
+  // and leave the server running. Hence "start": "exec node scripts/start.mjs".
+  it('npm start hands a SIGTERM sent to npm to the server, which closes the database and exits', async () => {
+    const port = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), 'nguon-viet-npm-start-'));
+    const child = spawn('npm', ['start', '--silent'], {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'app.db'), ISSUER_KEY_DIR: join(dir, 'keys') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    cleanups.push(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    for (const end = Date.now() + 80_000; !/listening on/.test(output); ) {
+      if (Date.now() > end || child.exitCode !== null) throw new Error(`npm start did not listen:\n${output}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    child.kill('SIGTERM');
+    await exited;
+    // The server (npm's child) may finish its shutdown just after npm exits.
+    for (const end = Date.now() + 10_000; !/shutting down \(SIGTERM\)/.test(output) || (await fetch(`http://127.0.0.1:${port}/api/health`).then(() => true, () => false)); ) {
+      if (Date.now() > end) throw new Error(`the server did not shut down on npm's SIGTERM:\n${output}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }, 120_000);
 });
