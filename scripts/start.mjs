@@ -5,6 +5,9 @@
 import { pathToFileURL } from 'node:url';
 import { buildServerIfStale, serverEntry } from './lib/server-build.mjs';
 
+// Error logs name the TypeScript sources (dist/server/*.js.map), as under tsx.
+process.setSourceMapsEnabled(true);
+
 if (!(await buildServerIfStale())) console.log('server: dist/server is up to date');
 const { buildWebIfStale } = await import(pathToFileURL(serverEntry().replace(/main\.js$/, 'web-build.js')).href);
 if (!buildWebIfStale()) console.log('web app: web/dist is up to date');
