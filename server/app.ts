@@ -50,7 +50,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/admin/users', adminUsersRoutes(deps))
     .route('/api/admin/audit', adminAuditRoutes(deps))
     .route('/api/admin', adminRegistryRoutes(deps))
-    .route('/api/openapi.json', openApiRoutes(deps))
+    .route('/api/openapi.json', openApiRoutes(deps, () => app.routes))
     .route('/api', registryRoutes(deps));
 
   // Stamp URLs are printed uppercase (QR alphanumeric mode); browsers may also send lowercase.

@@ -1,14 +1,15 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ZodError } from 'zod';
+import { z, type ZodError } from 'zod';
 
 /** The one error shape of the API (CONVENTIONS 12): stable code, English and Vietnamese message. */
-export interface ApiError {
-  code: string;
-  message: string;
-  message_vi: string;
-  details?: unknown;
-}
+export const apiErrorSchema = z.object({
+  code: z.string().describe('stable, machine-readable (invalid_request, not_found, rate_limited, …)'),
+  message: z.string().describe('English'),
+  message_vi: z.string().describe('Vietnamese'),
+  details: z.unknown().optional().describe('e.g. the bad fields of an invalid_request'),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
 
 /** Send an error response in the API's shape. */
 export function sendError(c: Context, status: ContentfulStatusCode, error: ApiError) {

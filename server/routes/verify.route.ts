@@ -7,6 +7,7 @@ import type { AppDeps } from '../app-deps';
 import { stringifyVerifyResult } from '../services/verify/verify-json';
 import type { VerifyResult } from '../services/verify/verify-types';
 import { sendError, validationError } from './errors';
+import { withSchema } from './openapi/route-schema';
 import { limitBody } from './http/body-limit';
 import { admit, tooManyRequests } from './rate-limit';
 import { apiSecurityHeaders } from './http/security-headers';
@@ -24,10 +25,14 @@ const verifyBody = z.object({
 // The hot path of the API: the schema has no async refinements, so it is checked with a
 // synchronous safeParse (zValidator awaits safeParseAsync and its hook on every request);
 // errors keep the API's shape via the same validationError.
-const validVerifyBody = validator('json', (value, c) => {
-  const parsed = verifyBody.safeParse(value);
-  return parsed.success ? parsed.data : validationError(c, 'json', parsed.error);
-});
+const validVerifyBody = withSchema(
+  validator('json', (value, c) => {
+    const parsed = verifyBody.safeParse(value);
+    return parsed.success ? parsed.data : validationError(c, 'json', parsed.error);
+  }),
+  'json',
+  verifyBody,
+);
 
 // Plain header objects take @hono/node-server's fast path (c.json builds a Headers object).
 /** Typed as c.json would be, for hc<AppType>; the body is that same JSON. */
