@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createApp } from '../../server/app';
+import { startHttpServer } from '../../server/http-server';
 import { bootstrap } from '../../server/bootstrap';
 import { readConfig } from '../../server/config';
 import { createKeyStore } from '../../server/repositories/key-store.repository';
@@ -31,13 +32,10 @@ new PerformanceObserver((list) => {
   for (const e of list.getEntries()) gc = { count: gc.count + 1, totalMs: gc.totalMs + e.duration, maxMs: Math.max(gc.maxMs, e.duration) };
 }).observe({ entryTypes: ['gc'] });
 process.on('message', () => {
-  process.send?.({ cpu: process.cpuUsage(), requests, loop: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 }, gc });
+  process.send?.({ cpu: process.cpuUsage(), hrUs: Number(process.hrtime.bigint() / 1000n), requests, loop: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 }, gc });
   loopDelay.reset();
   gc = { count: 0, totalMs: 0, maxMs: 0 };
 });
-// The node adapter's env (incoming, outgoing) is passed on: the app reads the client's address from it.
-const listen = (fetch: (req: Request, env?: unknown) => Response | Promise<Response>, extra: object) =>
-  serve({ fetch: (req: Request, env: unknown) => (requests++, fetch(req, env)), port: 0, hostname: '127.0.0.1' }, (info) => console.log(JSON.stringify({ port: info.port, ...extra })));
 
 if (mode === 'hello') {
   // About the size of a genuine stamp's verify answer (product card included).
@@ -48,7 +46,7 @@ if (mode === 'hello') {
       const body = (await c.req.json()) as { payload?: unknown };
       return new Response(typeof body.payload === 'string' ? answer : '{}', { headers: { 'content-type': 'application/json' } });
     });
-  listen(app.fetch, {});
+  serve({ fetch: (req: Request) => (requests++, app.fetch(req)), port: 0, hostname: '127.0.0.1' }, (info) => console.log(JSON.stringify({ port: info.port })));
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'nv-bench-'));
   // All load comes from one address here: the rate limits would answer most of it 429.
@@ -61,5 +59,8 @@ if (mode === 'hello') {
   const app = createApp(runtime.deps);
   // Phones with ids the server issued, as the PWA has them after its first launch.
   const devices = Array.from({ length: 997 }, () => issueDeviceToken(createKeyStore(config.issuerKeyDir, () => new Uint8Array(32)).serverSecret()));
-  listen(app.fetch, { urls: batch.stamps.map((s) => s.url), freshUrls: fresh.stamps.map((s) => s.url), devices });
+  // Served as main.ts serves it (node routes in front of Hono).
+  const { server, port } = await startHttpServer(app, { port: 0, hostname: '127.0.0.1' });
+  server.on('request', () => requests++);
+  console.log(JSON.stringify({ port, urls: batch.stamps.map((s) => s.url), freshUrls: fresh.stamps.map((s) => s.url), devices }));
 }
