@@ -29,8 +29,9 @@ export function createVerifyNodeRoute(deps: AppDeps): NodeRoute | null {
 
   const sendError = (res: ServerResponse, status: number, error: ApiError, extra?: Record<string, string>) => {
     if (res.headersSent || res.destroyed) return;
-    res.writeHead(status, extra ? { ...errorHeaders, ...extra } : errorHeaders);
-    res.end(JSON.stringify({ error }));
+    const json = JSON.stringify({ error });
+    res.writeHead(status, { ...errorHeaders, ...extra, 'content-length': Buffer.byteLength(json) });
+    res.end(json);
   };
 
   const answer = async (req: IncomingMessage, res: ServerResponse, value: unknown) => {
@@ -40,8 +41,9 @@ export function createVerifyNodeRoute(deps: AppDeps): NodeRoute | null {
     if (r.status === 429) return sendError(res, 429, r.error, { 'retry-after': r.retryAfter });
     if (r.status !== 200) return sendError(res, r.status, r.error);
     if (res.destroyed) return;
-    res.writeHead(200, r.setCookie ? { ...okHeaders, 'set-cookie': r.setCookie } : okHeaders);
-    // A string body goes out in one write with the head.
+    // With its length declared, a string body goes out in one write with the head (else chunked, in four).
+    const length = Buffer.byteLength(r.json);
+    res.writeHead(200, r.setCookie ? { ...okHeaders, 'set-cookie': r.setCookie, 'content-length': length } : { ...okHeaders, 'content-length': length });
     res.end(r.json);
   };
 

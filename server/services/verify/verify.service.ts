@@ -110,6 +110,23 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
     placeCache.clear();
   };
 
+  // The registry's version is a query: asked once per turn of the event loop (every request
+  // of that turn shares the answer; another process's change shows from the next turn), and
+  // at once after this process changed the registry itself.
+  let registryCheckedThisTurn = false;
+  let seenLocalChanges = -1;
+  const endRegistryTurn = () => {
+    registryCheckedThisTurn = false;
+  };
+  const refreshRegistryThisTurn = () => {
+    const local = registry.localChanges();
+    if (registryCheckedThisTurn && local === seenLocalChanges) return;
+    if (!registryCheckedThisTurn) setImmediate(endRegistryTurn);
+    registryCheckedThisTurn = true;
+    seenLocalChanges = local;
+    refreshRegistry();
+  };
+
   const placeOf = (placeId: string | null) => {
     if (!placeId) return null;
     let p = placeCache.get(placeId);
@@ -397,7 +414,7 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
 
   return {
     async verify(input) {
-      refreshRegistry();
+      refreshRegistryThisTurn();
       const now = clock.now().toISOString();
       const today = clock.today();
       const scannedAt = acceptScannedAt(input.scannedAt, now);
