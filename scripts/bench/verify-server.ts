@@ -1,5 +1,5 @@
-// Child process of bench:verify. `app`: the real server on a fresh temp database with
-// demo stamps issued (their URLs go to stdout as one JSON line). `hello`: a bare Hono route
+// Child process of bench:verify. `app`: the real server, served as main.ts serves it, on a
+// fresh temp database with demo stamps issued (their URLs go to stdout as one JSON line). `hello`: a bare Hono route
 // on the same node-server, the yardstick, and beside it a bare POST that only parses a JSON
 // body and answers with a verify-sized JSON: the ceiling of any POST route on this stack. Both answer an IPC message with their CPU time,
 // request count, event-loop delay and GC pauses since the last message, so the bench can
@@ -17,6 +17,7 @@ import { readConfig } from '../../server/config';
 import { createKeyStore } from '../../server/repositories/key-store.repository';
 import { issueDeviceToken } from '../../server/services/verify/device-token';
 import { DEMO_PRODUCT_QUERY } from '../../server/services/stamps/demo-stamps';
+import { addEvidence, countCheck } from '../../server/domain/stamp-signals';
 
 const mode = process.argv[2];
 const firstScanStamps = Number(process.env.BENCH_FIRST_SCANS ?? 50_000);
@@ -31,7 +32,14 @@ let gc = { count: 0, totalMs: 0, maxMs: 0 };
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) gc = { count: gc.count + 1, totalMs: gc.totalMs + e.duration, maxMs: Math.max(gc.maxMs, e.duration) };
 }).observe({ entryTypes: ['gc'] });
-process.on('message', () => {
+// `app` only: the CPU per scan of recording scans through the stamp repository alone (no HTTP,
+// no verdict), as a verify records them: the storage floor under every verify row.
+let writeFloor: (() => Promise<{ cpuUsPerScan: number; scans: number; group: number }>) | null = null;
+process.on('message', (m) => {
+  if (m === 'write-floor' && writeFloor) {
+    void writeFloor().then((floor) => process.send?.({ floor }));
+    return;
+  }
   process.send?.({ cpu: process.cpuUsage(), hrUs: Number(process.hrtime.bigint() / 1000n), requests, loop: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 }, gc });
   loopDelay.reset();
   gc = { count: 0, totalMs: 0, maxMs: 0 };
@@ -59,6 +67,31 @@ if (mode === 'hello') {
   const app = createApp(runtime.deps);
   // Phones with ids the server issued, as the PWA has them after its first launch.
   const devices = Array.from({ length: 997 }, () => issueDeviceToken(createKeyStore(config.issuerKeyDir, () => new Uint8Array(32)).serverSecret()));
+  writeFloor = async () => {
+    const scans = 20_000;
+    const group = 10;
+    const start = process.cpuUsage();
+    for (let i = 0; i < scans; i += group) {
+      for (let k = i; k < i + group; k++) {
+        const { serial } = batch.stamps[k % batch.stamps.length]!;
+        const at = Date.now();
+        const record = runtime.stamps.stamp(serial)!;
+        const clientEventId = `floor-${process.pid}-${k}`;
+        runtime.stamps.hasClientEvent(clientEventId);
+        const device = (k % 997).toString(16).padStart(16, '0');
+        const network = (k % 13).toString(16).padStart(16, '0');
+        const signals = addEvidence(countCheck(record.signals, at), { device, network, at, place: null });
+        const iso = new Date(at).toISOString();
+        runtime.stamps.recordScan(
+          { clientEventId, serial, kid: record.kid, verdict: 'authentic', reasons: ['signature_valid'], deviceHash: device, network, placeCode: null, scannedAt: iso, receivedAt: iso, signedDevice: true, evidence: true },
+          signals,
+        );
+      }
+      await runtime.stamps.committed();
+    }
+    const used = process.cpuUsage(start);
+    return { cpuUsPerScan: (used.user + used.system) / scans, scans, group };
+  };
   // Served as main.ts serves it (node routes in front of Hono).
   const { server, port } = await startHttpServer(app, { port: 0, hostname: '127.0.0.1' });
   server.on('request', () => requests++);
