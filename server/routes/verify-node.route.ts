@@ -69,7 +69,12 @@ export function createVerifyNodeRoute(deps: AppDeps): NodeRoute | null {
       chunks.push(chunk);
     });
     req.on('end', () => {
-      if (!refused) done(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+      if (refused) return;
+      try {
+        done(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+      } catch (e) {
+        fail(res, e);
+      }
     });
   };
 
@@ -80,26 +85,20 @@ export function createVerifyNodeRoute(deps: AppDeps): NodeRoute | null {
     res.once('finish', () => drainIncoming(req));
   };
 
-  return (req, res) => {
-    if (req.method !== 'POST') return false;
-    const url = req.url ?? '';
-    if (url !== '/api/verify' && !url.startsWith('/api/verify?')) return false;
+  const route = (req: IncomingMessage, res: ServerResponse) => {
     const declared = declaredBody(req.headers['content-length'], req.headers['transfer-encoding'], VERIFY_BODY_LIMIT);
-    if (declared === 'over') {
-      tooLarge(req, res);
-      return true;
-    }
+    if (declared === 'over') return tooLarge(req, res);
     const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
     if (!JSON_MEDIA_TYPE.test(mediaType)) {
       // Not JSON: validated as an empty object without reading the body, as on the Hono route.
       res.once('finish', () => drainIncoming(req));
       answer(req, res, {}).catch((e: unknown) => fail(res, e));
-      return true;
+      return;
     }
     readBody(req, res, (buffer) => {
       let value: unknown;
+      // As Request.json(): UTF-8, a leading byte-order mark ignored.
       try {
-        // As Request.json(): UTF-8, a leading byte-order mark ignored.
         const text = buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? buffer.toString('utf8', 3) : buffer.toString('utf8');
         value = JSON.parse(text);
       } catch {
@@ -107,6 +106,18 @@ export function createVerifyNodeRoute(deps: AppDeps): NodeRoute | null {
       }
       answer(req, res, value).catch((e: unknown) => fail(res, e));
     });
+  };
+
+  return (req, res) => {
+    if (req.method !== 'POST') return false;
+    const url = req.url ?? '';
+    if (url !== '/api/verify' && !url.startsWith('/api/verify?')) return false;
+    // Node's request listener has no error handler of its own: a throw here must not end the process.
+    try {
+      route(req, res);
+    } catch (e) {
+      fail(res, e);
+    }
     return true;
   };
 }
