@@ -85,6 +85,23 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
     placeCache.clear();
   };
 
+  // The registry's version is a query: asked once per turn of the event loop (every request
+  // of that turn shares the answer; another process's change shows from the next turn), and
+  // at once after this process changed the registry itself.
+  let registryCheckedThisTurn = false;
+  let seenLocalChanges = -1;
+  const endRegistryTurn = () => {
+    registryCheckedThisTurn = false;
+  };
+  const refreshRegistryThisTurn = () => {
+    const local = deps.registry.localChanges();
+    if (registryCheckedThisTurn && local === seenLocalChanges) return;
+    if (!registryCheckedThisTurn) setImmediate(endRegistryTurn);
+    registryCheckedThisTurn = true;
+    seenLocalChanges = local;
+    refreshRegistry();
+  };
+
   const placeOf = (placeId: string | null) => {
     if (!placeId) return null;
     let p = placeCache.get(placeId);
@@ -127,14 +144,21 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
   };
 
   async function checkSignature(stamp: Stamp, key: IssuerKey | undefined): Promise<boolean> {
-    if (key && verifiedSignatures.has(stamp, key.publicKeyText)) return true;
+    const keyId = key?.publicKeyText ?? '';
+    if (key && verifiedSignatures.has(stamp, keyId)) return true;
+    // The exact bytes failed before: a forged signature, an unknown key and a never-issued
+    // serial all land here alike once seen, as they all cost one verification the first time.
+    if (verifiedSignatures.rejected(stamp, keyId)) return false;
     // Every miss costs one verification, an unknown kid included, so a forged signature,
     // an unknown key and a never-issued serial all take the same time.
     // WebCrypto runs it on the libuv pool: measured against node:crypto's one-shot verify
     // on the event loop, 1.6× the first-scan and forged throughput on 2 cores.
     const valid = await verifyStampSignature(key?.publicKey ?? DUMMY_KEY, stamp);
-    if (!valid || !key) return false;
-    verifiedSignatures.add(stamp, key.publicKeyText);
+    if (!valid || !key) {
+      verifiedSignatures.reject(stamp, keyId);
+      return false;
+    }
+    verifiedSignatures.add(stamp, keyId);
     return true;
   }
 
@@ -362,7 +386,7 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
 
   return {
     async verify(input) {
-      refreshRegistry();
+      refreshRegistryThisTurn();
       const now = clock.now().toISOString();
       const today = clock.today();
       const scannedAt = acceptScannedAt(input.scannedAt, now);
