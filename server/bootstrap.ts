@@ -76,7 +76,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions = {}):
   const random = (n: number) => new Uint8Array(randomBytes(n));
   const keyStore = createKeyStore(config.issuerKeyDir, random);
   const stamps = createStampRepository(db);
-  const catalogue = createCatalogueRepository(db);
+  const catalogue = createCatalogueRepository(db, registry);
   const limits = config.rateLimits ? createClientLimits() : NO_LIMITS;
   const issuers = createIssuersService({ registry, keyStore, now: () => clock.now(), randomBytes: random });
   const history = createStampHistoryService({ stamps, catalogue, thresholds: { otherDevices: config.stampOtherDevices, travelHours: config.stampTravelHours } });
@@ -126,6 +126,10 @@ export async function bootstrap(config: Config, options: BootstrapOptions = {}):
   for (const r of await search.catchUp()) {
     if (r.mode !== 'none') log(`search: ${r.engine} index ${r.mode} ${r.from} → ${r.to}`);
   }
+  // Build the registry's read model now rather than on the first shopper's request.
+  const model = catalogue.readModel();
+  model.catalogue();
+  model.verify();
   return {
     db,
     deps,

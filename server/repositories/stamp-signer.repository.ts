@@ -3,13 +3,8 @@
 // is a minute of one core's work, half that on two.
 import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { stampSigningMessage } from '../domain/stamp-codec';
-
-// Workers do not inherit tsx's TypeScript loader on Node 20, so the worker registers it
-// before importing the .ts worker module.
-const WORKER_URL = new URL('./stamp-signer.worker.ts', import.meta.url).href;
-const WORKER_BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL)}); })`;
+import { startWorker } from './worker-entry';
 
 const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
@@ -40,7 +35,7 @@ export async function signSerials(seed: Uint8Array, kid: string, serials: string
     Array.from({ length: threads }, (_, t) => {
       const slice = serials.slice(t * chunk, (t + 1) * chunk);
       return new Promise<Buffer>((resolve, reject) => {
-        const worker = new Worker(WORKER_BOOT, { eval: true, workerData: { seed, kid, serials: slice } });
+        const worker = startWorker(import.meta.url, './stamp-signer.worker.ts', { workerData: { seed, kid, serials: slice } });
         worker.on('message', (m: { progress?: number; signatures?: Uint8Array }) => {
           if (m.progress) {
             done += m.progress;

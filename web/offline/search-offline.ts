@@ -5,7 +5,7 @@ import { explainMatch, queryCoverage, type QueryCoverage } from '../../server/do
 import { buildSearchDocuments, buildSearchIndex, readSearchRecords, searchIndex, type SearchIndex } from '../../server/domain/search';
 import type { FacetCounts } from '../../server/domain/search-types';
 import type { ProductSummary } from '../../server/domain/registry-types';
-import { productSummaries } from './catalogue-index';
+import { productSummaries } from '../../server/domain/catalogue/product-card';
 import { loadCatalogueView } from './catalogue-offline';
 import type { OfflineStore } from './store';
 

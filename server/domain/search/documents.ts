@@ -1,7 +1,8 @@
 // The flat search documents every engine indexes, built from registry records by kind: the
 // server feeds it rows read from SQLite, the PWA rows read from IndexedDB, so both find a
 // product by the same names (current and former places), stars, marks and award years.
-import { searchValidUntil } from '../certificate-term';
+import { bestCertificate, searchValidUntil, type BestCertificate } from '../catalogue/certificate-state';
+import { toTypedRows, type WireRecord } from '../catalogue/typed-rows';
 import { productPlaces } from '../product-places';
 import type { SearchDocument } from '../search-types';
 
@@ -10,7 +11,7 @@ export const SEARCH_RECORD_KINDS = ['places', 'place_aliases', 'producers', 'pro
 export type SearchRecordKind = (typeof SEARCH_RECORD_KINDS)[number];
 
 /** A registry record as stored (snake_case columns, as in the table and the sync feed). */
-export type SearchRecord = Readonly<Record<string, unknown>>;
+export type SearchRecord = Readonly<WireRecord>;
 export type SearchRecords = Readonly<Record<SearchRecordKind, readonly SearchRecord[]>>;
 
 /** The records search documents need, read by kind from any store (SQLite rows, the PWA's copy). */
@@ -26,15 +27,7 @@ export function readSearchRecords(rowsOf: (kind: SearchRecordKind) => readonly S
   };
 }
 
-interface BestCertificate {
-  stars: number | null;
-  validUntil: string | null;
-  year: string | null;
-  potentialFive: boolean;
-}
-
 const text = (value: unknown): string | null => (value === null || value === undefined || value === '' ? null : String(value));
-const starsOf = (record: SearchRecord): number | null => (record.stars === null || record.stars === undefined ? null : Number(record.stars));
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -42,30 +35,17 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Most stars first (unrated last), then the latest valid-until (none last): the catalogue's best-certificate rule. */
-function isBetterCertificate(a: SearchRecord, b: SearchRecord): boolean {
-  const sa = starsOf(a);
-  const sb = starsOf(b);
-  if ((sa === null) !== (sb === null)) return sb === null;
-  if (sa !== null && sb !== null && sa !== sb) return sa > sb;
-  const va = text(a.valid_until);
-  const vb = text(b.valid_until);
-  return va !== null && (vb === null || va > vb);
-}
-
+/** Each product's best certificate, by the catalogue's own rule (the product cards use the same). */
 function bestCertificates(certificates: readonly SearchRecord[]): Map<string, BestCertificate> {
-  const best = new Map<string, { record: SearchRecord; potentialFive: boolean }>();
+  const byProduct = new Map<string, SearchRecord[]>();
   for (const record of certificates) {
     const productId = text(record.product_id);
-    if (productId === null) continue;
-    const seen = best.get(productId);
-    const potentialFive = Number(record.potential_five) === 1 || (seen?.potentialFive ?? false);
-    if (!seen || isBetterCertificate(record, seen.record)) best.set(productId, { record, potentialFive });
-    else seen.potentialFive = potentialFive;
+    if (productId !== null) push(byProduct, productId, record);
   }
   const out = new Map<string, BestCertificate>();
-  for (const [id, { record, potentialFive }] of best) {
-    out.set(id, { stars: starsOf(record), validUntil: text(record.valid_until), year: text(record.year), potentialFive });
+  for (const [id, records] of byProduct) {
+    const best = bestCertificate(toTypedRows('ocop_certifications', records));
+    if (best) out.set(id, best);
   }
   return out;
 }

@@ -1,22 +1,35 @@
-// The reasons an offline check gives, worded like the server's (verify.service.ts) so a
-// shopper reads the same sentence online and offline, plus what only offline needs to
-// say: which data the answer rests on, and that the product card comes once online.
-import { formatVietnamDate, type Reason } from '../../server/domain/verdict';
+// The sentences a verdict about one of our stamps gives, online (verify.service.ts) and
+// offline (web/offline/verify-offline.ts) alike, written once so a shopper reads the same
+// words either way; plus what only an offline answer needs to say: which data it rests
+// on, and that the product card comes once online.
+import type { Reason } from '../verdict';
+import { formatVietnamDayOf } from './dates';
 
-/** The Vietnam calendar date (dd/mm/yyyy) of an ISO instant. */
-export function vietnamDate(iso: string): string {
-  const shifted = new Date(new Date(iso).getTime() + 7 * 3600_000);
-  return Number.isNaN(shifted.getTime()) ? iso : formatVietnamDate(shifted.toISOString());
-}
-
-/** Same words as the server's answer for a forged or unknown stamp. */
+/** A stamp that could not be verified: forged, unknown key, never issued (one answer for all). */
 export const NOT_GENUINE: Reason = {
   code: 'not_genuine',
   message_vi: 'Không xác thực được tem này — có thể là hàng giả. Đừng vội kết luận: hãy báo cho chúng tôi để kiểm tra.',
   message_en: 'This stamp could not be verified — the goods may be counterfeit. Please report it so it can be checked.',
 };
 
-/** The signature checked out against a synced key: names the issuer and whether it is a demo issuer. */
+/** Online: the signature, the stamp record and its batch all check out. */
+export const GENUINE_STAMP: Reason = {
+  code: 'signature_valid',
+  message_vi: 'Tem chính hãng: chữ ký số hợp lệ, tem đã được phát hành và đang còn hiệu lực.',
+  message_en: 'Genuine stamp: the digital signature is valid and the stamp was issued and is active.',
+};
+
+/** The issuer's signing key was revoked: its stamps are no longer recognised. */
+export function keyRevoked(revokedAt: string | null): Reason {
+  return {
+    code: 'key_revoked',
+    message_vi: 'Khóa ký của đơn vị phát hành tem này đã bị thu hồi; tem không còn được công nhận.',
+    message_en: "The issuer's signing key for this stamp has been revoked; the stamp is no longer recognised.",
+    revokedAt,
+  };
+}
+
+/** Offline: the signature checked out against a synced key; names the issuer and whether it is a demo issuer. */
 export function signatureValid(issuerId: string, issuerName: string, isDemo: boolean): Reason {
   return {
     code: 'signature_valid',
@@ -35,9 +48,9 @@ export const DEMO_ISSUER: Reason = {
   message_en: 'This is a Nguồn Việt DEMO stamp, for testing only, never on goods for sale.',
 };
 
-/** The data an authentic_offline answer rests on, and what checking online adds. */
+/** The data an offline answer for a genuine signature rests on, and what checking online adds. */
 export function checkedOffline(dataAsOf: string): Reason {
-  const date = vietnamDate(dataAsOf);
+  const date = formatVietnamDayOf(dataAsOf);
   return {
     code: 'checked_offline',
     message_vi: `Kết quả khi không có mạng, chưa đối chiếu trực tuyến — dữ liệu ngày ${date}. Khi có mạng, ứng dụng sẽ kiểm tra tem có bị thu hồi hay bị quét ở nơi khác không và hiện thông tin sản phẩm.`,
@@ -48,7 +61,7 @@ export function checkedOffline(dataAsOf: string): Reason {
 
 /** Added to an offline "unverified": the answer is re-checked online. */
 export function recheckOnline(dataAsOf: string): Reason {
-  const date = vietnamDate(dataAsOf);
+  const date = formatVietnamDayOf(dataAsOf);
   return {
     code: 'checked_offline',
     message_vi: `Chưa đối chiếu trực tuyến — dữ liệu ngày ${date}. Lượt quét sẽ được kiểm tra lại khi có mạng.`,
@@ -57,24 +70,14 @@ export function recheckOnline(dataAsOf: string): Reason {
   };
 }
 
-/** A kid the local copy does not hold: forged, or a key newer than the last sync. */
+/** Offline: a kid the local copy does not hold — forged, or a key newer than the last sync. */
 export function unknownKey(kid: string, dataAsOf: string): Reason {
-  const date = vietnamDate(dataAsOf);
+  const date = formatVietnamDayOf(dataAsOf);
   return {
     code: 'unknown_key',
     message_vi: `Khóa ký "${kid}" của tem không có trong dữ liệu trên máy (ngày ${date}). Nếu đây là khóa mới, kết quả sẽ đúng khi kiểm tra lại lúc có mạng.`,
     message_en: `The stamp's signing key "${kid}" is not in the data on this phone (as of ${date}). If it is a new key, checking again online gives the right answer.`,
     kid,
-  };
-}
-
-/** Same words as the server's answer for a revoked issuer key. */
-export function keyRevoked(revokedAt: string | null): Reason {
-  return {
-    code: 'key_revoked',
-    message_vi: 'Khóa ký của đơn vị phát hành tem này đã bị thu hồi; tem không còn được công nhận.',
-    message_en: "The issuer's signing key for this stamp has been revoked; the stamp is no longer recognised.",
-    revokedAt,
   };
 }
 
