@@ -14,6 +14,11 @@ export default tseslint.config(
     },
   },
   {
+    // The few plain-JavaScript scripts (they run before the server is compiled) run on Node.
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', performance: 'readonly', URL: 'readonly' } },
+  },
+  {
     files: ['server/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [

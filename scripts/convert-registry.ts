@@ -11,6 +11,7 @@ import { convertAwards, convertGs1, convertMarks, convertOcopReference, markId }
 import { applyMarkProducers } from './registry/convert-mark-producers';
 import { convertPlaces, type Row } from './registry/convert-places';
 import { ResearchNotes } from './registry/public-text';
+import { readSourceCsv } from './registry/read-source';
 
 const REQUIRED_FILES = ['admin_units.csv', 'admin_units_hanoi_pre2025.csv', 'admin_conversion_hanoi_2025.csv', 'ocop_products.csv', 'marks.csv', 'mark_producers.csv', 'hvncl_winners.csv', 'hvncl_program_years.csv', 'gs1_prefixes.csv', 'ocop_stats.csv', 'ocop_rules.csv', 'ocop_categories.csv'];
 
@@ -26,9 +27,15 @@ if (missing.length) {
   process.exit(2);
 }
 const outDir = resolve('data');
+// The provinces before 1 July 2025 come from the repo itself (npm run data:provinces makes it).
+const FORMER_PROVINCES = join(outDir, 'sources', 'former_provinces.csv');
+if (!existsSync(FORMER_PROVINCES)) {
+  console.error(`data:convert: ${FORMER_PROVINCES} is missing\n  run npm run data:provinces first (see data/README.md); data/ was left unchanged`);
+  process.exit(2);
+}
 
 const research = new ResearchNotes();
-const { places, aliases, index } = convertPlaces(sourceDir);
+const { places, aliases, index } = convertPlaces(sourceDir, readSourceCsv(join(outDir, 'sources'), 'former_provinces.csv', 'data/sources'));
 const { producers, products, certifications } = convertOcopProducts(sourceDir, index, research);
 const marks = convertMarks(sourceDir, research);
 applyMarkProducers(sourceDir, marks, research);

@@ -3,7 +3,7 @@ import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { logger } from 'hono/logger';
 import type { AppDeps } from './app-deps';
-import { sendError } from './routes/errors';
+import { badRequest, INTERNAL_ERROR, sendError } from './routes/errors';
 import { createMethodNotAllowed } from './routes/http/method-not-allowed';
 import { securityHeaders } from './routes/http/security-headers';
 import { clientConfigRoutes } from './routes/client-config.route';
@@ -21,6 +21,8 @@ import { inspectorRoutes } from './routes/inspector.route';
 import { stampPageRoutes } from './routes/stamp-page.route';
 import { syncRoutes } from './routes/sync.route';
 import { verifyRoutes } from './routes/verify.route';
+import { createVerifyNodeRoute } from './routes/verify-node.route';
+import { addNodeRoute } from './routes/http/node-routes';
 import { webAppRoutes } from './routes/web-app.route';
 
 /** Build the HTTP app over its dependencies: mounts every route and the error handlers. */
@@ -50,7 +52,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/admin/users', adminUsersRoutes(deps))
     .route('/api/admin/audit', adminAuditRoutes(deps))
     .route('/api/admin', adminRegistryRoutes(deps))
-    .route('/api/openapi.json', openApiRoutes(deps))
+    .route('/api/openapi.json', openApiRoutes(deps, () => app.routes))
     .route('/api', registryRoutes(deps));
 
   // Stamp URLs are printed uppercase (QR alphanumeric mode); browsers may also send lowercase.
@@ -66,11 +68,13 @@ export function createApp(deps: AppDeps) {
   app.onError((err, c) => {
     if (err instanceof HTTPException && err.status < 500) {
       // Hono raises these for malformed input it parses itself (e.g. a bad JSON body).
-      return sendError(c, err.status as 400, { code: 'bad_request', message: err.message || 'Bad request', message_vi: 'Yêu cầu không hợp lệ' });
+      return sendError(c, err.status as 400, badRequest(err.message));
     }
     console.error(err);
-    return sendError(c, 500, { code: 'internal_error', message: 'Internal error', message_vi: 'Lỗi máy chủ' });
+    return sendError(c, 500, INTERNAL_ERROR);
   });
+  // The hot path, straight on node:http wherever this app is served (same rules, same answers).
+  addNodeRoute(routes, createVerifyNodeRoute(deps));
   return routes;
 }
 

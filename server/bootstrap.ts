@@ -7,7 +7,7 @@ import { systemClock, type Clock } from './repositories/clock';
 import { readImportSources } from './repositories/import-files.repository';
 import { createMetaRepository } from './repositories/meta.repository';
 import { createRegistryRepository } from './repositories/registry.repository';
-import { createFts5SearchEngine } from './repositories/search/fts5-search.engine';
+import { createEmbeddedSearchEngine } from './repositories/search/embedded-search.engine';
 import { createMeiliSearchEngine } from './repositories/search/meili-search.engine';
 import type { SearchEngine } from './domain/search-types';
 import { applyImport, planImport, type ImportSummary } from './services/import/import.service';
@@ -62,21 +62,21 @@ export async function bootstrap(config: Config, options: BootstrapOptions = {}):
   migrate(db);
   const registry = createRegistryRepository(db);
   const meta = createMetaRepository(db);
-  const embedded = createFts5SearchEngine(db);
+  const embedded = createEmbeddedSearchEngine();
   let external: SearchEngine | null = null;
   if (config.meili) {
     try {
       external = await createMeiliSearchEngine({ url: config.meili.url, apiKey: config.meili.masterKey, index: config.meili.index });
       log(`search: Meilisearch at ${config.meili.url}, index "${config.meili.index}"`);
     } catch (e) {
-      log(`search: Meilisearch at ${config.meili.url} is not usable (${(e as Error).message}); using the embedded SQLite FTS5 index`);
+      log(`search: Meilisearch at ${config.meili.url} is not usable (${(e as Error).message}); using the embedded in-memory index`);
     }
   }
-  const search = createSearchService({ db, registry, meta, embedded, external, log });
+  const search = createSearchService({ db, registry, meta, embedded, external, today: () => clock.today(), log });
   const random = (n: number) => new Uint8Array(randomBytes(n));
   const keyStore = createKeyStore(config.issuerKeyDir, random);
   const stamps = createStampRepository(db);
-  const catalogue = createCatalogueRepository(db);
+  const catalogue = createCatalogueRepository(db, registry);
   const limits = config.rateLimits ? createClientLimits() : NO_LIMITS;
   const issuers = createIssuersService({ registry, keyStore, now: () => clock.now(), randomBytes: random });
   const history = createStampHistoryService({ stamps, catalogue, thresholds: { otherDevices: config.stampOtherDevices, travelHours: config.stampTravelHours } });
@@ -126,6 +126,10 @@ export async function bootstrap(config: Config, options: BootstrapOptions = {}):
   for (const r of await search.catchUp()) {
     if (r.mode !== 'none') log(`search: ${r.engine} index ${r.mode} ${r.from} → ${r.to}`);
   }
+  // Build the registry's read model now rather than on the first shopper's request.
+  const model = catalogue.readModel();
+  model.catalogue();
+  model.verify();
   return {
     db,
     deps,

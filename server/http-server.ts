@@ -2,10 +2,11 @@
 // Node answers requests it cannot parse itself (headers over 16 KB, malformed request
 // lines) with a bare status line and no body; here they get the API's error shape too.
 import { serve, type ServerType } from '@hono/node-server';
-import { STATUS_CODES } from 'node:http';
+import { createServer, STATUS_CODES, type RequestListener, type ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { ApiError } from './routes/errors';
+import { nodeRoutesOf } from './routes/http/node-routes';
 
 type FetchApp = { fetch: Parameters<typeof serve>[0]['fetch'] };
 
@@ -26,10 +27,16 @@ function canAnswer(socket: Duplex): boolean {
   return socket.writable && !(pending?.headersSent ?? false);
 }
 
-/** Serve `app` on host:port (0 = any free port); resolves once listening. */
+/** Serve `app` on host:port (0 = any free port), its node routes first (see node-routes.ts); resolves once listening. */
 export function startHttpServer(app: FetchApp, options: { port: number; hostname: string }): Promise<{ server: ServerType; port: number }> {
+  const front = nodeRoutesOf(app);
+  // Node calls the listener with (req, res); the node routes answer theirs, Hono the rest.
+  const withFront = (listener: RequestListener): RequestListener => (front ? (req, res) => front(req, res) || listener(req, res) : listener);
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname }, (info: AddressInfo) => resolve({ server, port: info.port }));
+    const server = serve(
+      { fetch: app.fetch, port: options.port, hostname: options.hostname, createServer: ((opts: ServerOptions, listener: RequestListener) => createServer(opts, withFront(listener))) as typeof createServer },
+      (info: AddressInfo) => resolve({ server, port: info.port }),
+    );
     server.once('error', reject);
     server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
       if (err.code === 'ECONNRESET' || !canAnswer(socket)) {

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { readConfig } from './config';
 import { issueDemoStamps } from './services/stamps/demo-stamps';
 import { startHttpServer } from './http-server';
+import type { ServerType } from '@hono/node-server';
 
 const config = readConfig(process.env);
 const runtime = await bootstrap(config);
@@ -13,21 +14,12 @@ const runtime = await bootstrap(config);
 await runtime.stamps.startReaders();
 const app = createApp(runtime.deps);
 
-// First run: print a small sheet of DEMO stamps so the product can be tried at once.
-if (runtime.seeded && config.demoIssuer) {
-  const demo = await issueDemoStamps(runtime, join(dirname(config.databasePath), 'demo-stamps'));
-  if (demo) console.log(`demo stamps (labelled DEMO) for "${demo.productName}": ${demo.files.join(', ')}`);
-}
-
-// A batch whose issuing was interrupted verifies as not issued until someone finishes it.
-const pendingBatches = runtime.issuing.pendingBatches();
-if (pendingBatches.length) console.error(`${pendingBatches.length} stamp batch(es) pending (issuing interrupted: ${pendingBatches.map((b) => b.id).join(', ')}); see npm run stamps:issue -- --pending`);
-
-const { server, port } = await startHttpServer(app, { port: config.port, hostname: config.host });
-console.log(`Nguồn Việt listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (database ${config.databasePath})`);
-
 // Scan events are written behind (a few ms, longer while another process holds the write
-// lock), so every way out flushes them and closes the database before exiting.
+// lock), so every way out flushes them and closes the database before exiting. The signal
+// handlers go in as soon as the database is open (before the demo stamps and listening),
+// so a SIGTERM late in start-up also closes it cleanly. (A SIGTERM during bootstrap ends
+// the process; its imports and migrations are single transactions.)
+let server: ServerType | null = null;
 let closed = false;
 const closeAndExit = (why: string) => {
   if (closed) return;
@@ -45,9 +37,25 @@ let stopping = false;
 const shutdown = (signal: NodeJS.Signals) => {
   if (stopping) return;
   stopping = true;
+  if (!server) return closeAndExit(`${signal} during start-up`);
   server.close(() => closeAndExit(signal));
   // Requests still in flight (a slow client) can hold server.close open indefinitely.
   setTimeout(() => closeAndExit(`${signal}, requests still open after 3 s`), 3000).unref();
 };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
+
+// First run: print a small sheet of DEMO stamps so the product can be tried at once.
+if (runtime.seeded && config.demoIssuer) {
+  const demo = await issueDemoStamps(runtime, join(dirname(config.databasePath), 'demo-stamps'));
+  if (demo) console.log(`demo stamps (labelled DEMO) for "${demo.productName}": ${demo.files.join(', ')}`);
+}
+
+// A batch whose issuing was interrupted verifies as not issued until someone finishes it.
+const pendingBatches = runtime.issuing.pendingBatches();
+if (pendingBatches.length) console.error(`${pendingBatches.length} stamp batch(es) pending (issuing interrupted: ${pendingBatches.map((b) => b.id).join(', ')}); see npm run stamps:issue -- --pending`);
+
+// Until the server is listening, a signal closes the database and exits right away.
+const started = await startHttpServer(app, { port: config.port, hostname: config.host });
+server = started.server;
+console.log(`Nguồn Việt listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${started.port} (database ${config.databasePath})`);

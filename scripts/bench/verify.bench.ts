@@ -51,6 +51,14 @@ function serverCounters(server: Server): Promise<Counters> {
   });
 }
 
+/** The app server's CPU per scan recorded through its stamp repository alone (see verify-server.ts). */
+function writeFloor(server: Server): Promise<{ cpuUsPerScan: number; scans: number; group: number }> {
+  return new Promise((resolve) => {
+    server.child.once('message', (m: { floor: { cpuUsPerScan: number; scans: number; group: number } }) => resolve(m.floor));
+    server.child.send('write-floor');
+  });
+}
+
 function forge(url: string): string {
   const i = url.length - 5;
   return url.slice(0, i) + (url[i] === 'A' ? 'B' : 'A') + url.slice(i + 1);
@@ -117,6 +125,7 @@ const mixed = () => {
   return body(r < 6 ? urls[n % urls.length]! : r < 9 ? forged[n % forged.length]! : urls[0]!);
 };
 let fresh = 0;
+let floor: Awaited<ReturnType<typeof writeFloor>> | null = null;
 
 const rows: Row[] = [];
 try {
@@ -131,6 +140,7 @@ try {
   rows.push(firstScans);
   rows.push(await load('verify forged (200 forged URLs of real serials)', app, verifyOpts(() => body(forged[++n % forged.length]!))));
   rows.push(await load('verify one stamp repeated, many phones', app, verifyOpts(() => body(urls[0]!))));
+  floor = await writeFloor(app);
   rows.push(await load('bare Hono GET /hello (last)', hello, helloOpts));
   rows.push(await paced(`bare Hono GET /hello, paced at ${FIXED_RATE} req/s`, hello, helloOpts));
   rows.push(await paced(`verify mixed, paced at ${FIXED_RATE} req/s`, app, verifyOpts(mixed), mixed));
@@ -162,4 +172,10 @@ console.log('\nissue #9 item 9 (every verify row commits its scans before answer
 check('verify mixed CPU per request ÷ POST /echo', row('verify mixed:').cpuUsPerReq / echo.cpuUsPerReq, 3);
 check('verify warm CPU per request ÷ POST /echo', row('verify genuine, 1,000 stamps').cpuUsPerReq / echo.cpuUsPerReq, 2);
 check(`verify p99 ÷ hello p99, both paced at ${FIXED_RATE} req/s`, row('verify mixed, paced').p99 / Math.max(0.001, row('bare Hono GET /hello, paced').p99), 3);
+if (floor) {
+  console.log(
+    `\nstorage floor: recording a warm scan through the stamp repository alone (client-id check, scan row, stamp row, commit in groups of ${floor.group}; no HTTP, no verdict), ${floor.scans} scans: ` +
+      `${fmt(floor.cpuUsPerScan)} µs CPU per scan = ${fmt(floor.cpuUsPerScan / echo.cpuUsPerReq, 2)}× POST /echo; verify warm less this floor = ${fmt(row('verify genuine, 1,000 stamps').cpuUsPerReq - floor.cpuUsPerScan)} µs = ${fmt((row('verify genuine, 1,000 stamps').cpuUsPerReq - floor.cpuUsPerScan) / echo.cpuUsPerReq, 2)}× echo`,
+  );
+}
 console.log('Closed-loop rows run at saturation, where latency is queueing: with 50 connections, mean latency = 50 / req/s.');

@@ -1,7 +1,8 @@
-// Start the real server (`tsx server/main.ts`) as a child process on a free port with a
-// fresh database and key folder: what the e2e tests and bench:web drive. On its first
+// Start the real server (compiled, `node dist/server/main.js`, as `npm start` runs it) as
+// a child process on a free port with a fresh database and key folder: what the e2e tests
+// and bench:web drive. On its first
 // start the server seeds data/ and writes 12 DEMO stamps, which callers can read back.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -28,12 +29,21 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Compile the server to dist/server when its sources changed (scripts/build-server.mjs, in a
+ * child process since it is plain JavaScript) and return the arguments that run it with node.
+ */
+export function compiledServerArgs(): string[] {
+  execFileSync(process.execPath, ['scripts/build-server.mjs', '--if-stale'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return ['dist/server/main.js'];
+}
+
 export async function startAppServer(opts: { env?: Record<string, string>; log?: (line: string) => void; timeoutMs?: number } = {}): Promise<AppServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'nguon-viet-server-'));
   const url = `http://localhost:${port}`;
   const databasePath = join(dir, 'nguon-viet.db');
-  const child: ChildProcess = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, compiledServerArgs(), {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DATABASE_PATH: databasePath, ISSUER_KEY_DIR: join(dir, 'keys'), ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

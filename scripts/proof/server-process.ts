@@ -1,8 +1,9 @@
-// The real server as one child process (node --import tsx, so its pid is the server's own:
-// kill -9 hits it, /proc gives its RSS), on a fixed database that survives restarts.
+// The real server as one child process (the compiled dist/server/main.js, as `npm start`
+// runs it; its pid is the server's own: kill -9 hits it, /proc gives its RSS), on a fixed
+// database that survives restarts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { freePort } from '../lib/app-server';
+import { compiledServerArgs, freePort } from '../lib/app-server';
 
 export { freePort };
 
@@ -15,9 +16,9 @@ export interface ServerProcess {
   output(): string;
 }
 
-/** Start `server/main.ts` over `env` (DATABASE_PATH etc.) and wait until it listens. */
+/** Start the compiled server over `env` (DATABASE_PATH etc.) and wait until it listens. */
 export async function startServer(env: Record<string, string>, port: number): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, compiledServerArgs(), {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://localhost:${port}`, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

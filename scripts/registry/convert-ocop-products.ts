@@ -37,10 +37,19 @@ function starsOf(raw: string): { stars: string; potentialFive: boolean; ratingNo
   throw new Error(`unknown star_rating "${raw}"`);
 }
 
-/** Where the product sits: former Hanoi commune/district, and the current ward or province. */
+/**
+ * Where the product sits: former Hanoi commune/district, and the current ward or province;
+ * a province that no longer exists ("Trà Vinh") is its former place, and the current
+ * province it went into, whole, is its place.
+ */
 function placeOf(r: SourceRow, index: PlaceIndex): { oldPlaceId: string; placeId: string } {
   const province = r.get('province').replace(/\s*\(post-2025\)$/, '');
   const provinceId = index.provinceIdByName.get(foldVietnamese(province)) ?? '';
+  const formerProvinceId = provinceId ? undefined : index.formerProvinceIdByName.get(foldVietnamese(province));
+  if (formerProvinceId) {
+    const into = index.newPlaceIdsByOld.get(formerProvinceId) ?? [];
+    return { oldPlaceId: formerProvinceId, placeId: into.length === 1 ? into[0]! : '' };
+  }
   if (province !== 'Hà Nội') return { oldPlaceId: '', placeId: provinceId };
   const district = foldVietnamese(r.get('district_pre2025'));
   const commune = foldVietnamese(r.get('commune_pre2025').replace(/^(TT|thị trấn|xã|phường)\s+/iu, ''));

@@ -1,28 +1,35 @@
 import { foldVietnamese } from '../../server/domain/vietnamese';
-import { readSourceCsv } from './read-source';
+import { readSourceCsv, type SourceRow } from './read-source';
 
 export type Row = Record<string, string | number | null>;
 
 export const currentPlaceId = (level: string, code: string) => (level === 'province' ? `vn:p${code}` : `vn:${code}`);
 export const formerDistrictId = (code: string) => `hn2024:d${code}`;
 export const formerWardId = (code: string) => `hn2024:${code}`;
+export const formerProvinceId = (code: string) => `vn2024:p${code}`;
 
 export interface PlaceIndex {
   provinceIdByName: Map<string, string>;
   /** folded province name → the official spelling ("thanh hoa" → "Thanh Hoá") */
   provinceNameByFolded: Map<string, string>;
+  /** folded name of a province that no longer exists as it was (merged or renamed) → its pre2025 id */
+  formerProvinceIdByName: Map<string, string>;
   formerDistrictIdByName: Map<string, string>;
   /** key: folded district name + '|' + folded commune name */
   formerWardIdByName: Map<string, string>;
   newPlaceIdsByOld: Map<string, string[]>;
 }
 
-/** Places (current units, former Hanoi units) and the former→current aliases. */
-export function convertPlaces(dir: string): { places: Row[]; aliases: Row[]; index: PlaceIndex } {
+/**
+ * Places (current units, former provinces, former Hanoi units) and the former→current
+ * aliases. `formerProvinces` is the repo's own data/sources/former_provinces.csv rows.
+ */
+export function convertPlaces(dir: string, formerProvinces: SourceRow[]): { places: Row[]; aliases: Row[]; index: PlaceIndex } {
   const places: Row[] = [];
   const index: PlaceIndex = {
     provinceIdByName: new Map(),
     provinceNameByFolded: new Map(),
+    formerProvinceIdByName: new Map(),
     formerDistrictIdByName: new Map(),
     formerWardIdByName: new Map(),
     newPlaceIdsByOld: new Map(),
@@ -54,6 +61,9 @@ export function convertPlaces(dir: string): { places: Row[]; aliases: Row[]; ind
     }
   }
 
+  const aliases: Row[] = [];
+  addFormerProvinces(formerProvinces, places, aliases, index);
+
   const former = readSourceCsv(dir, 'admin_units_hanoi_pre2025.csv');
   const districtNameByCode = new Map<string, string>();
   for (const r of former) {
@@ -84,7 +94,6 @@ export function convertPlaces(dir: string): { places: Row[]; aliases: Row[]; ind
     }
   }
 
-  const aliases: Row[] = [];
   for (const r of readSourceCsv(dir, 'admin_conversion_hanoi_2025.csv')) {
     const oldId = formerWardId(r.get('old_ward_code'));
     const newId = currentPlaceId('ward', r.get('new_ward_code'));
@@ -99,4 +108,71 @@ export function convertPlaces(dir: string): { places: Row[]; aliases: Row[]; ind
     index.newPlaceIdsByOld.set(oldId, [...(index.newPlaceIdsByOld.get(oldId) ?? []), newId]);
   }
   return { places, aliases, index };
+}
+
+/**
+ * The provinces of before 1 July 2025 that no longer exist as they were (merged into another,
+ * joined by another, or renamed) become pre2025 places with an alias to each current province
+ * their wards went into; the 11 that did not change are the current unit itself.
+ */
+function addFormerProvinces(rows: SourceRow[], places: Row[], aliases: Row[], index: PlaceIndex): void {
+  const newCodesOf = (r: SourceRow) => r.get('new_codes').split('|');
+  const isRenamed = (r: SourceRow) => r.get('valid_until') < '2025-06-30';
+  // How many provinces of 30 June 2025 went into each current one.
+  const intoCode = new Map<string, number>();
+  for (const r of rows.filter((r) => !isRenamed(r))) for (const code of newCodesOf(r)) intoCode.set(code, (intoCode.get(code) ?? 0) + 1);
+  const currentName = new Map(places.filter((p) => p.level === 'province').map((p) => [String(p.code), String(p.full_name)]));
+  for (const r of rows) {
+    const code = r.get('code');
+    const newCodes = newCodesOf(r);
+    const renamed = isRenamed(r);
+    const unchanged = !renamed && newCodes.length === 1 && newCodes[0] === code && intoCode.get(code) === 1;
+    if (unchanged) continue;
+    const id = formerProvinceId(code);
+    if (places.some((p) => p.id === id)) throw new Error(`${r.where}: two former provinces with code ${code}`);
+    places.push({
+      id,
+      era: 'pre2025',
+      level: 'province',
+      code,
+      name: r.get('name'),
+      full_name: r.get('full_name'),
+      name_en: r.get('name_en'),
+      unit_type: r.get('full_name').slice(0, r.get('full_name').length - r.get('name').length).trim(),
+      parent_id: '',
+      valid_from: '',
+      valid_until: r.get('valid_until'),
+      source_url: r.get('source_url'),
+      source_document: r.where,
+    });
+    index.formerProvinceIdByName.set(foldVietnamese(r.get('name')), id);
+    const wards = new Map(r.get('wards_by_new').split('|').filter(Boolean).map((w) => w.split(':') as [string, string]));
+    const total = [...wards.values()].reduce((sum, n) => sum + Number(n), 0);
+    for (const newCode of newCodes) {
+      const target = currentName.get(newCode);
+      if (!target) throw new Error(`${r.where}: no current province with code ${newCode}`);
+      const newId = currentPlaceId('province', newCode);
+      const n = Number(wards.get(newCode) ?? 0);
+      aliases.push({
+        id: `${id}>${newId}`,
+        old_place_id: id,
+        new_place_id: newId,
+        merge_note: renamed
+          ? `Đổi tên thành ${target} (từ ${dayAfter(r.get('valid_until'))})`
+          : n === total
+            ? `Nhập toàn bộ vào ${target} (từ 1/7/2025; ${total} xã, phường cũ)`
+            : `Nhập một phần vào ${target} (từ 1/7/2025; ${n}/${total} xã, phường cũ)`,
+        source_url: r.get('conversion_source_url'),
+        source_document: r.where,
+      });
+      index.newPlaceIdsByOld.set(id, [...(index.newPlaceIdsByOld.get(id) ?? []), newId]);
+    }
+  }
+}
+
+/** "2024-12-31" → "1/1/2025". */
+function dayAfter(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
 }

@@ -6,7 +6,8 @@ import { describeGs1Prefix, gtinTypoCandidates, lookupGs1Prefix, type Gs1PrefixR
 import type { Gs1Element } from './gs1-data';
 import type { ParsedScan } from './parse-scan';
 import type { ProductSummary } from './registry-types';
-import { formatVietnamDate, type Reason } from './verdict';
+import { formatVietnamDate } from './catalogue/dates';
+import type { Reason } from './verdict';
 import type { VerifyResult } from './verify-result';
 
 export interface NotAStampContext {

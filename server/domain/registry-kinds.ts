@@ -34,15 +34,17 @@ export const REGISTRY_KINDS = [
 ] as const;
 export type RegistryKind = (typeof REGISTRY_KINDS)[number];
 
-const PROVENANCE: ColumnSpec[] = [
-  { name: 'source_url', type: 'text', required: true },
-  { name: 'source_document', type: 'text' },
-];
+type ColumnExtras = Partial<Omit<ColumnSpec, 'name' | 'type'>>;
 
-const text = (name: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ name, type: 'text', ...extra });
+// Literal names and types survive (`const` parameters), so typed-rows.ts derives each kind's row type from these specs.
+const text = <const N extends string, const E extends ColumnExtras = Record<never, never>>(name: N, extra?: E): { name: N; type: 'text' } & E =>
+  ({ name, type: 'text', ...extra }) as { name: N; type: 'text' } & E;
+const column = <const N extends string, const T extends ColumnType, const E extends ColumnExtras = Record<never, never>>(name: N, type: T, extra?: E): { name: N; type: T } & E =>
+  ({ name, type, ...extra }) as { name: N; type: T } & E;
 
-/** Columns of every kind, in file order; `id` first, provenance last. */
-export const KIND_COLUMNS: Record<RegistryKind, ColumnSpec[]> = {
+const PROVENANCE = [text('source_url', { required: true }), text('source_document')] as const;
+
+const COLUMNS = {
   places: [
     text('id', { required: true }),
     text('era', { required: true, oneOf: ['current', 'pre2025'] }),
@@ -53,8 +55,8 @@ export const KIND_COLUMNS: Record<RegistryKind, ColumnSpec[]> = {
     text('name_en'),
     text('unit_type'),
     text('parent_id', { ref: 'places' }),
-    { name: 'valid_from', type: 'date' },
-    { name: 'valid_until', type: 'date' },
+    column('valid_from', 'date'),
+    column('valid_until', 'date'),
     ...PROVENANCE,
   ],
   place_aliases: [
@@ -87,9 +89,9 @@ export const KIND_COLUMNS: Record<RegistryKind, ColumnSpec[]> = {
     text('commune_pre2025'),
     text('old_place_id', { ref: 'places' }),
     text('place_id', { ref: 'places' }),
-    { name: 'aggregate_count', type: 'int' },
-    { name: 'is_aggregate', type: 'bool' },
-    { name: 'gtins', type: 'json_string_array' },
+    column('aggregate_count', 'int'),
+    column('is_aggregate', 'bool'),
+    column('gtins', 'json_string_array'),
     text('where_to_buy'),
     text('notes'),
     ...PROVENANCE,
@@ -97,14 +99,14 @@ export const KIND_COLUMNS: Record<RegistryKind, ColumnSpec[]> = {
   ocop_certifications: [
     text('id', { required: true }),
     text('product_id', { required: true, ref: 'products' }),
-    { name: 'stars', type: 'int', oneOf: ['3', '4', '5'] },
-    { name: 'potential_five', type: 'bool' },
+    column('stars', 'int', { oneOf: ['3', '4', '5'] }),
+    column('potential_five', 'bool'),
     text('rating_note'),
     text('decision_number'),
-    { name: 'decision_date', type: 'date' },
+    column('decision_date', 'date'),
     text('year'),
     text('issuing_body'),
-    { name: 'valid_until', type: 'date' },
+    column('valid_until', 'date'),
     text('notes'),
     ...PROVENANCE,
   ],
@@ -117,7 +119,7 @@ export const KIND_COLUMNS: Record<RegistryKind, ColumnSpec[]> = {
     text('region'),
     text('registration_no'),
     text('decision'),
-    { name: 'decision_date', type: 'date' },
+    column('decision_date', 'date'),
     text('date_text'),
     text('status'),
     text('notes'),
@@ -132,7 +134,7 @@ export const KIND_COLUMNS: Record<RegistryKind, ColumnSpec[]> = {
   ],
   awards: [
     text('id', { required: true }),
-    { name: 'year', type: 'int', required: true },
+    column('year', 'int', { required: true }),
     text('programme', { required: true }),
     text('rank'),
     text('enterprise', { required: true }),
@@ -143,7 +145,7 @@ export const KIND_COLUMNS: Record<RegistryKind, ColumnSpec[]> = {
   ],
   award_programmes: [
     text('id', { required: true }),
-    { name: 'year', type: 'int', required: true },
+    column('year', 'int', { required: true }),
     text('recognised_products'),
     text('enterprises'),
     text('applicants'),
@@ -158,7 +160,7 @@ export const KIND_COLUMNS: Record<RegistryKind, ColumnSpec[]> = {
     text('id', { required: true }),
     text('prefix_start', { required: true }),
     text('prefix_end', { required: true }),
-    { name: 'prefix_digits', type: 'int', required: true },
+    column('prefix_digits', 'int', { required: true }),
     text('organisation', { required: true }),
     text('data_as_of'),
     ...PROVENANCE,
@@ -195,7 +197,7 @@ export const KIND_COLUMNS: Record<RegistryKind, ColumnSpec[]> = {
     text('id', { required: true }),
     text('name', { required: true }),
     text('kind', { required: true, oneOf: ['registry_operator', 'stamp_printer'] }),
-    { name: 'is_demo', type: 'bool' },
+    column('is_demo', 'bool'),
     ...PROVENANCE,
   ],
   issuer_keys: [
@@ -210,7 +212,13 @@ export const KIND_COLUMNS: Record<RegistryKind, ColumnSpec[]> = {
     text('revoke_reason'),
     ...PROVENANCE,
   ],
-};
+} as const satisfies Record<RegistryKind, readonly ColumnSpec[]>;
+
+/** The column specs as written, with their literal names and types (typed-rows.ts). */
+export type KindColumns = typeof COLUMNS;
+
+/** Columns of every kind, in file order; `id` first, provenance last. */
+export const KIND_COLUMNS: Record<RegistryKind, readonly ColumnSpec[]> = COLUMNS;
 
 /** The kind a file holds, from its name ("data/products.csv" → "products"), or null. */
 export function kindFromFileName(fileName: string): RegistryKind | null {

@@ -1,8 +1,8 @@
 // Registry records as the API and the PWA see them (camelCase), with provenance.
-import type { CertificateStatus } from './certificate-term';
+import type { CertificateStatus } from './catalogue/certificate-state';
 import type { MatchReason } from './match-explanation';
 
-export type { CertificateStatus } from './certificate-term';
+export type { CertificateStatus } from './catalogue/certificate-state';
 
 export interface Provenance {
   sourceUrl: string;
@@ -47,7 +47,7 @@ export interface OcopCertification {
   issuingBody: string | null;
   /** Decision date + 36 months, or the date the certificate states. */
   validUntil: string | null;
-  /** With no date but a year Y: 31/12/(Y+3), the latest day it can run to (certificate-term.ts). */
+  /** With no date but a year Y: 31/12/(Y+3), the latest day it can run to (catalogue/certificate-state.ts). */
   latestUntil: string | null;
   /** The certification year as a number, when the source gives one. */
   certYear: number | null;

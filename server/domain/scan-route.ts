@@ -3,6 +3,7 @@
 // look up a typed serial, answer `unverified` straight away (a malformed stamp, a stamp
 // shaped copy on another host), or describe what the code is (not_a_stamp).
 
+import { NOT_GENUINE } from './catalogue/verify-reasons';
 import { isDamagedSignature, stampOfDigitalLink } from './gs1-digital-link';
 import type { ParsedScan } from './parse-scan';
 import type { Stamp } from './stamp-codec';
@@ -16,13 +17,6 @@ export type ScanRoute =
   | { to: 'typed_serial'; serial: string }
   | { to: 'unverified'; reasons: Reason[]; url?: NonNullable<VerifyResult['url']> }
   | { to: 'not_a_stamp' };
-
-/** The words for a stamp that could not be verified, the same online and offline. */
-export const NOT_GENUINE: Reason = {
-  code: 'not_genuine',
-  message_vi: 'Không xác thực được tem này — có thể là hàng giả. Đừng vội kết luận: hãy báo cho chúng tôi để kiểm tra.',
-  message_en: 'This stamp could not be verified — the goods may be counterfeit. Please report it so it can be checked.',
-};
 
 /** Decide what to do with a parsed scan. */
 export function routeScan(scan: ParsedScan): ScanRoute {

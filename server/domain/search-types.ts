@@ -1,5 +1,5 @@
-// The one search contract both engines (embedded FTS5 and Meilisearch) implement.
-// Documents are built from the registry by services/search-documents.ts.
+// The one search contract both engines (the embedded in-memory index and Meilisearch) implement.
+// Documents are built from registry records by domain/search/documents.ts.
 
 export type CertificateState = 'valid' | 'expired' | 'unknown' | 'none';
 
@@ -68,11 +68,11 @@ export interface SearchResult {
   facets: FacetCounts | null;
   /** What the analyser made of the query: folded text, rewrites, corrections. */
   query: { raw: string; interpreted: string; corrections: string[] };
-  engine: 'fts5' | 'meilisearch';
+  engine: 'embedded' | 'meilisearch';
 }
 
 export interface SearchEngine {
-  readonly name: 'fts5' | 'meilisearch';
+  readonly name: 'embedded' | 'meilisearch';
   search(request: SearchRequest): Promise<SearchResult>;
   /** Insert or replace these documents and delete these ids (kept in step with the change log). */
   apply(upserts: SearchDocument[], deletes: string[]): Promise<void>;

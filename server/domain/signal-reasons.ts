@@ -1,7 +1,8 @@
 // The words a shopper reads about a stamp's clone evidence and PIN guesses: what was seen,
 // graded (an informational note first, caution only past the threshold), never a cliff.
 import type { OthersSeen } from './stamp-signals';
-import { formatVietnamTime, type Reason } from './verdict';
+import { formatVietnamTime } from './catalogue/dates';
+import type { Reason } from './verdict';
 
 /** "2 giờ trước" / "2 hours ago", coarse on purpose. */
 export function ago(fromMs: number, nowMs: number): { vi: string; en: string } {

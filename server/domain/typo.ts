@@ -77,7 +77,8 @@ export function typoCost(typed: string, word: string, max: number, prefix = fals
 /**
  * Known words within the typo budget of an unknown typed word, cheapest and commonest
  * first. For a word still being typed the candidates are prefixes ("quag" → "qua"), and a
- * prefix that another candidate starts with is dropped: FTS5 would match it twice.
+ * prefix that another candidate starts with is dropped: the shorter one already matches
+ * every word the longer one does.
  */
 export function findTypoCandidates(typed: string, vocabulary: Vocabulary, prefix = false): TypoCandidate[] {
   const budget = typoBudget(typed.length);

@@ -50,24 +50,3 @@ const VERDICT_ORDER: Verdict[] = ['not_a_stamp', 'authentic', 'authentic_offline
 export function graver(a: Verdict, b: Verdict): Verdict {
   return VERDICT_ORDER.indexOf(a) >= VERDICT_ORDER.indexOf(b) ? a : b;
 }
-
-/** Format an ISO instant as a Vietnamese date-time in Vietnam's time zone ("14:05 25/11/2026"). */
-export function formatVietnamTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 7 * 3600_000);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-}
-
-/** A Vietnam-time instant for a sentence: "23:41 ngày 07/12/2026" (English: "23:41 on 07/12/2026"). */
-export function formatVietnamTimeInWords(iso: string, lang: 'vi' | 'en'): string {
-  const [time, date] = formatVietnamTime(iso).split(' ');
-  if (!date) return iso;
-  return `${time} ${lang === 'vi' ? 'ngày' : 'on'} ${date}`;
-}
-
-/** Format an ISO date (YYYY-MM-DD) the Vietnamese way (25/11/2026). */
-export function formatVietnamDate(isoDate: string): string {
-  const [y, m, d] = isoDate.slice(0, 10).split('-');
-  return y && m && d ? `${d}/${m}/${y}` : isoDate;
-}

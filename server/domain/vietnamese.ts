@@ -1,6 +1,6 @@
-// Vietnamese text folding shared by the server, both search engines and the PWA.
-// FTS5 cannot fold Vietnamese itself (SEARCH.md): it keeps ồ/ế with remove_diacritics 1
-// and never folds đ, so every indexed text and every query goes through this first.
+// Vietnamese text folding shared by the server, both search engines and the PWA. Every
+// indexed text and every query goes through it: đ→d and every mark removed, the same way
+// for the in-memory index and for the documents sent to Meilisearch.
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const D_LIKE = /[đĐðÐɖƉ]/g;

@@ -20,6 +20,8 @@ export interface RegistryRepository {
   remove(kind: RegistryKind, id: string): void;
   appendChange(kind: RegistryKind, id: string, data: StoredRecord | null, at: string): number;
   currentVersion(): number;
+  /** Changes appended through this repository so far: tells, without a query, that this process moved the version. */
+  localChanges(): number;
   oldestVersion(): number;
   changesSince(version: number, limit: number): ChangeLogEntry[];
   transaction<T>(fn: () => T): T;
@@ -37,6 +39,7 @@ export function createRegistryRepository(db: Db): RegistryRepository {
     return s;
   };
   const columns = (kind: RegistryKind) => KIND_COLUMNS[kind].map((c) => c.name);
+  let localChanges = 0;
 
   return {
     allRecords(kind) {
@@ -65,11 +68,13 @@ export function createRegistryRepository(db: Db): RegistryRepository {
         'change',
         () => 'INSERT INTO change_log (entity, entity_id, op, data, changed_at) VALUES (?, ?, ?, ?, ?)',
       ).run(kind, id, data ? 'upsert' : 'delete', data ? JSON.stringify(data) : null, at);
+      localChanges++;
       return Number(info.lastInsertRowid);
     },
     currentVersion() {
       return (stmt('maxv', () => 'SELECT COALESCE(MAX(version), 0) FROM change_log').pluck().get() as number) ?? 0;
     },
+    localChanges: () => localChanges,
     oldestVersion() {
       return (stmt('minv', () => 'SELECT COALESCE(MIN(version), 0) FROM change_log').pluck().get() as number) ?? 0;
     },

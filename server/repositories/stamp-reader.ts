@@ -6,9 +6,8 @@
 import type { Worker } from 'node:worker_threads';
 import type { Db } from '../db/connection';
 import type { StampReadAnswer } from './stamp-reader.worker';
-import { startWorker } from './worker-boot';
+import { startWorker } from './worker-entry';
 
-const WORKER_ENTRY = new URL('./stamp-reader.worker.ts', import.meta.url);
 
 export interface StampRead {
   stamp: Record<string, unknown> | null;
@@ -68,7 +67,7 @@ export function createStampReaders(db: Db, count = Number(process.env.STAMP_READ
     for (let i = 0; i < count; i++) {
       let worker: Worker;
       try {
-        worker = startWorker(WORKER_ENTRY, { workerData: { path: db.name } });
+        worker = startWorker(import.meta.url, './stamp-reader.worker.ts', { workerData: { path: db.name } });
       } catch {
         continue;
       }

@@ -4,9 +4,7 @@
 import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { stampSigningMessage } from '../domain/stamp-codec';
-import { startWorker } from './worker-boot';
-
-const WORKER_ENTRY = new URL('./stamp-signer.worker.ts', import.meta.url);
+import { startWorker } from './worker-entry';
 
 const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
@@ -37,7 +35,7 @@ export async function signSerials(seed: Uint8Array, kid: string, serials: string
     Array.from({ length: threads }, (_, t) => {
       const slice = serials.slice(t * chunk, (t + 1) * chunk);
       return new Promise<Buffer>((resolve, reject) => {
-        const worker = startWorker(WORKER_ENTRY, { workerData: { seed, kid, serials: slice } });
+        const worker = startWorker(import.meta.url, './stamp-signer.worker.ts', { workerData: { seed, kid, serials: slice } });
         worker.on('message', (m: { progress?: number; signatures?: Uint8Array }) => {
           if (m.progress) {
             done += m.progress;

@@ -5,9 +5,9 @@
 // worker thread with its own connection runs PASSIVE checkpoints (which never block
 // writers or readers and, unlike TRUNCATE/RESTART, do not bump other connections'
 // PRAGMA data_version, on which the stamp caches rely).
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Db } from '../db/connection';
+import { startWorker } from './worker-entry';
 
 export interface WalCheckpointer {
   /** Stop the worker and give checkpointing back to the connection. */
@@ -18,17 +18,6 @@ export interface WalCheckpointer {
 
 const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
 
-// Plain CommonJS so the worker needs no TypeScript loader.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.path, { fileMustExist: true });
-parentPort.on('message', (m) => {
-  if (m === 'stop') { db.close(); parentPort.close(); return; }
-  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (e) { parentPort.postMessage({ error: String(e && e.message || e) }); }
-});
-`;
-
 /**
  * Checkpoint `db`'s WAL every `intervalMs` from a worker thread; a no-op (null) for
  * in-memory or non-WAL databases. Stops by itself once `db` is closed.
@@ -37,7 +26,7 @@ export function startWalCheckpointer(db: Db, options: { intervalMs?: number } = 
   if (db.memory || String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return null;
   let worker: Worker;
   try {
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path: db.name, driver: createRequire(import.meta.url).resolve('better-sqlite3') } });
+    worker = startWorker(import.meta.url, './wal-checkpointer.worker.ts', { workerData: { path: db.name } });
   } catch {
     return null;
   }

@@ -10,6 +10,7 @@ import type { TriageError } from '../services/reports/report-triage.service';
 import { clientIp as clientAddress } from './client-address';
 import { requireRole } from './auth/session.middleware';
 import { sendError, validationError } from './errors';
+import { withSchema } from './openapi/route-schema';
 import { admit, tooManyRequests } from './rate-limit';
 import { readMultipart, MULTIPART_MAX_BYTES } from './multipart';
 import { validate } from './validate';
@@ -38,7 +39,7 @@ const readReportJson = (value: ReportJson, c: Context) => {
   const parsed = reportBody.safeParse(value);
   return parsed.success ? { multipart: false as const, body: parsed.data } : validationError(c, 'json', parsed.error);
 };
-const jsonOrMultipart = validator<ReportJson, string, string, 'json', string, typeof readReportJson>('json', readReportJson);
+const jsonOrMultipart = withSchema(validator<ReportJson, string, string, 'json', string, typeof readReportJson>('json', readReportJson), 'json', reportBody);
 // The same fields as text form parts: `reasons` repeats, `price` is digits, empty parts are absent.
 const formText = (schema: z.ZodType) => z.preprocess((v) => (v === '' ? undefined : v), schema);
 const reportForm = z.object({

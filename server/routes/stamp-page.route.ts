@@ -1,16 +1,13 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
 import type { AppDeps } from '../app-deps';
+import { DEVICE_COOKIE, deviceCookieHeader, readCookie } from './http/device-cookie';
 import { admit } from './rate-limit';
 import { renderVerdictPage } from './stamp-page/render-verdict-page';
 
-/** Also read by POST /api/verify, so the page and the app count one browser as one phone. */
-export const DEVICE_COOKIE = 'nv_device';
-
 /** This browser's device id for a year: random, first-party, never readable by scripts. */
 export function setDeviceCookie(c: Context, deviceId: string, publicUrl: string): void {
-  setCookie(c, DEVICE_COOKIE, deviceId, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: 365 * 86400, secure: publicUrl.startsWith('https:') });
+  c.header('Set-Cookie', deviceCookieHeader(deviceId, publicUrl), { append: true });
 }
 
 // Crawlers that fetch a link to show its preview. Only crawler tokens: Zalo's in-app browser
@@ -49,7 +46,7 @@ export const stampPageRoutes = (deps: AppDeps) => {
     }
     const { kid, serial, sig } = c.req.param();
     const payload = `${deps.config.publicUrl}/S/${kid}/${serial}/${sig}`.toUpperCase();
-    let deviceId = getCookie(c, DEVICE_COOKIE);
+    let deviceId = readCookie(c.req.header('cookie'), DEVICE_COOKIE);
     // Only a device id we issued, carried by this browser's cookie, makes the check count as
     // another phone's: a cookieless load (an <img> on any web page, a script) is answered
     // and recorded, and gets an id for next time, but adds no clone evidence.

@@ -1,8 +1,8 @@
 import type { Db } from '../db/connection';
-import type { SearchEngine, SearchRequest, SearchResult } from '../domain/search-types';
+import { buildSearchDocuments, readSearchRecords } from '../domain/search';
+import type { SearchDocument, SearchEngine, SearchRequest, SearchResult } from '../domain/search-types';
 import type { MetaRepository } from '../repositories/meta.repository';
 import type { RegistryRepository } from '../repositories/registry.repository';
-import { loadSearchDocuments } from '../repositories/search-documents.repository';
 import { affectedProducts } from './search-sync';
 
 export interface SearchService {
@@ -18,10 +18,12 @@ export interface SearchServiceDeps {
   db: Db;
   registry: RegistryRepository;
   meta: MetaRepository;
-  /** The embedded engine: always kept current, serves when no other engine is configured or reachable. */
+  /** The embedded in-memory engine: always kept current, serves when no other engine is configured or reachable. */
   embedded: SearchEngine;
   /** Meilisearch, when MEILI_URL is set. */
   external?: SearchEngine | null;
+  /** Today's date (YYYY-MM-DD) from the clock seam: dates certificates known only by their year. */
+  today: () => string;
   log?: (message: string) => void;
 }
 
@@ -29,8 +31,20 @@ const cursorKey = (engine: string) => `search_cursor:${engine}`;
 
 /** One search interface over the configured engines, with change-log catch-up and fallback. */
 export function createSearchService(deps: SearchServiceDeps): SearchService {
-  const { db, registry, meta, embedded, external } = deps;
+  const { db, registry, meta, embedded, external, today } = deps;
   const log = deps.log ?? (() => {});
+  // The embedded index lives in memory: its cursor starts at 0 (a rebuild) in every process.
+  // Meilisearch keeps its index, so its cursor is stored.
+  let embeddedCursor = 0;
+  const cursorOf = (engine: SearchEngine) => (engine === embedded ? embeddedCursor : Number(meta.get(cursorKey(engine.name)) ?? 0));
+  const setCursor = (engine: SearchEngine, version: number) => {
+    if (engine === embedded) embeddedCursor = version;
+    else meta.set(cursorKey(engine.name), String(version));
+  };
+  const loadDocuments = (productIds?: ReadonlySet<string>): SearchDocument[] => {
+    const records = readSearchRecords((kind) => [...registry.allRecords(kind).values()]);
+    return buildSearchDocuments(records, today(), productIds);
+  };
   const engines = external ? [external, embedded] : [embedded];
   const productIdsOfProducer = db.prepare('SELECT id FROM products WHERE producer_id = ?').pluck();
   const productIdsOfMark = db.prepare('SELECT product_id FROM mark_links WHERE mark_id = ? AND product_id IS NOT NULL').pluck();
@@ -47,7 +61,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
   };
 
   async function catchUpEngine(engine: SearchEngine, onProgress?: (engine: string, done: number, total: number) => void) {
-    const from = Number(meta.get(cursorKey(engine.name)) ?? 0);
+    const from = cursorOf(engine);
     const to = registry.currentVersion();
     if (from === to) return { engine: engine.name, from, to, mode: 'none' as const };
     const changes = from > to ? null : registry.changesSince(from, Number.MAX_SAFE_INTEGER);
@@ -60,14 +74,12 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
             (id) => productIdsOfMark.all(id) as string[],
           );
     if (!affected) {
-      const docs = loadSearchDocuments(db);
-      await engine.rebuild(docs, (done, total) => onProgress?.(engine.name, done, total));
-      meta.set(cursorKey(engine.name), String(to));
+      await engine.rebuild(loadDocuments(), (done, total) => onProgress?.(engine.name, done, total));
+      setCursor(engine, to);
       return { engine: engine.name, from, to, mode: 'rebuild' as const };
     }
-    const docs = loadSearchDocuments(db, [...affected.upserts]);
-    await engine.apply(docs, [...affected.deletes]);
-    meta.set(cursorKey(engine.name), String(to));
+    await engine.apply(affected.upserts.size > 0 ? loadDocuments(affected.upserts) : [], [...affected.deletes]);
+    setCursor(engine, to);
     return { engine: engine.name, from, to, mode: 'delta' as const };
   }
 
@@ -102,11 +114,11 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       return results;
     },
     async reindex(onProgress) {
-      const docs = loadSearchDocuments(db);
+      const docs = loadDocuments();
       const to = registry.currentVersion();
       for (const engine of engines) {
         await engine.rebuild(docs, (done, total) => onProgress?.(engine.name, done, total));
-        meta.set(cursorKey(engine.name), String(to));
+        setCursor(engine, to);
       }
       indexedVersion = to;
     },

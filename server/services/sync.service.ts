@@ -1,21 +1,9 @@
+import type { SyncChangesPage, SyncSnapshot } from '../domain/catalogue/sync-wire';
 import { REGISTRY_KINDS, type RegistryKind } from '../domain/registry-kinds';
 import type { StoredRecord } from './import/normalise-record';
 import type { RegistryRepository } from '../repositories/registry.repository';
 
-export interface Snapshot {
-  version: number;
-  generatedAt: string;
-  records: Record<RegistryKind, StoredRecord[]>;
-}
-
-export interface ChangesPage {
-  since: number;
-  /** Version of the last change in this page (== since when there are none). */
-  to: number;
-  current: number;
-  hasMore: boolean;
-  changes: { v: number; kind: RegistryKind; id: string; op: 'upsert' | 'delete'; data: StoredRecord | null }[];
-}
+export type ChangesPage = SyncChangesPage;
 
 export type ChangesResult =
   | { ok: true; page: ChangesPage }
@@ -38,7 +26,7 @@ export function createSyncService(registry: RegistryRepository, now: () => Date,
       if (cached?.version === version) return cached;
       const records = {} as Record<RegistryKind, StoredRecord[]>;
       for (const kind of REGISTRY_KINDS) records[kind] = [...registry.allRecords(kind).values()];
-      const snapshot: Snapshot = { version, generatedAt: now().toISOString(), records };
+      const snapshot: SyncSnapshot = { version, generatedAt: now().toISOString(), records };
       cached = { version, body: JSON.stringify(snapshot) };
       return cached;
     },

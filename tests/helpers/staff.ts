@@ -2,6 +2,7 @@
 // (the real one), signed in through the real /api/auth/login route.
 import type { Runtime } from '../../server/bootstrap';
 import type { Role } from '../../server/repositories/user.repository';
+import { vietnamDay } from '../../server/domain/catalogue/dates';
 import type { Clock } from '../../server/repositories/clock';
 
 export interface AppLike {
@@ -23,7 +24,7 @@ export function steppingClock(iso: string): Clock & { advance(ms: number): void 
   let at = Date.parse(iso);
   return {
     now: () => new Date(at),
-    today: () => new Date(at + 7 * 3600_000).toISOString().slice(0, 10),
+    today: () => vietnamDay(new Date(at)),
     advance(ms) {
       at += ms;
     },

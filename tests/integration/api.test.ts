@@ -19,7 +19,7 @@ describe('API over the real registry', () => {
   it('reports health with the registry version and search engine', async () => {
     const { status, body } = await json('/api/health');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ status: 'ok', search: { primary: 'fts5', fallback: null } });
+    expect(body).toMatchObject({ status: 'ok', search: { primary: 'embedded', fallback: null } });
     expect(body.registryVersion).toBeGreaterThan(2000);
   });
 

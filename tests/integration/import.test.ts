@@ -24,7 +24,7 @@ describe('registry import', () => {
     expect(first.added).toBeGreaterThan(2000);
     expect(count(t, 'products')).toBe(381);
     expect(count(t, 'marks')).toBe(49);
-    expect(count(t, 'places')).toBe(716);
+    expect(count(t, 'places')).toBe(769);
     expect(first.toVersion).toBe(first.added);
 
     const again = planImport(readImportSources(['data']), repo);

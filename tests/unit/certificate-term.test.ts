@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { certificateTerm, certificationYear, searchValidUntil, summaryTerm } from '../../server/domain/certificate-term';
+import { certificateTerm, certificationYear, searchValidUntil, summaryTerm } from '../../server/domain/catalogue/certificate-state';
 import { issuingBodyName } from '../../server/domain/issuing-body';
 import { sourcePublisher } from '../../server/domain/source-label';
 

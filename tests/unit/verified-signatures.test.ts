@@ -53,3 +53,36 @@ describe('verified-signature cache', () => {
     expect(cache.has(s(3), 'key')).toBe(true);
   });
 });
+
+describe('rejected-signature list', () => {
+  const sig = (fill: number) => new Uint8Array(64).fill(fill);
+
+  it('remembers exactly the signature that failed, under that key, apart from the verified ones', () => {
+    const cache = createVerifiedSignatureCache(10);
+    const stamp: Stamp = { kid: 'K1', serial, signature: sig(1) };
+    cache.reject(stamp, 'key-a');
+    expect(cache.rejected({ ...stamp, signature: sig(1) }, 'key-a')).toBe(true);
+    expect(cache.has(stamp, 'key-a')).toBe(false);
+    expect(cache.rejected(stamp, 'key-b')).toBe(false);
+    expect(cache.rejected({ ...stamp, signature: sig(2) }, 'key-a')).toBe(false);
+    expect(cache.rejected({ ...stamp, serial: otherSerial }, 'key-a')).toBe(false);
+  });
+
+  it('an unknown kid checked against no key is verified afresh once the kid has a key', () => {
+    const cache = createVerifiedSignatureCache(10);
+    const stamp: Stamp = { kid: 'K9', serial, signature: sig(5) };
+    cache.reject(stamp, '');
+    expect(cache.rejected(stamp, '')).toBe(true);
+    expect(cache.rejected(stamp, 'the-new-key')).toBe(false);
+  });
+
+  it('forgeries sent in bulk never push a verified signature out', () => {
+    const cache = createVerifiedSignatureCache(8, 4);
+    const genuine: Stamp = { kid: 'K1', serial, signature: sig(200) };
+    cache.add(genuine, 'key');
+    for (let n = 0; n < 100; n++) cache.reject({ kid: 'K1', serial: otherSerial, signature: sig(n) }, 'key');
+    expect(cache.has(genuine, 'key')).toBe(true);
+    expect(cache.rejected({ kid: 'K1', serial: otherSerial, signature: sig(99) }, 'key')).toBe(true);
+    expect(cache.rejected({ kid: 'K1', serial: otherSerial, signature: sig(0) }, 'key')).toBe(false);
+  });
+});

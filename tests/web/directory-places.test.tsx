@@ -25,12 +25,15 @@ const place = (id: string, era: Place['era'], level: string, name: string, fullN
 const PLACES = [
   place('vn:p01', 'current', 'province', 'Hà Nội', 'Thành phố Hà Nội'),
   place('vn:p68', 'current', 'province', 'Lâm Đồng', 'Tỉnh Lâm Đồng'),
+  place('vn:p86', 'current', 'province', 'Vĩnh Long', 'Tỉnh Vĩnh Long'),
+  place('vn2024:p84', 'pre2025', 'province', 'Trà Vinh', 'Tỉnh Trà Vinh'),
+  place('vn2024:p91', 'pre2025', 'province', 'Kiên Giang', 'Tỉnh Kiên Giang'),
   place('vn:00433', 'current', 'commune', 'Đa Phúc', 'Xã Đa Phúc', 'vn:p01'),
   place('hn2024:d016', 'pre2025', 'district', 'Sóc Sơn', 'Huyện Sóc Sơn', 'vn:p01'),
   place('hn2024:d271', 'pre2025', 'district', 'Ba Vì', 'Huyện Ba Vì', 'vn:p01'),
   place('hn2024:00433', 'pre2025', 'ward', 'Thanh Xuân', 'Xã Thanh Xuân', 'hn2024:d016'),
 ];
-const COUNTS = { 'vn:p01': 83, 'vn:p68': 60, 'vn:00433': 6, 'hn2024:d016': 13, 'hn2024:d271': 16, 'hn2024:00433': 6, 'unnamed:1': 2 };
+const COUNTS = { 'vn:p01': 83, 'vn:p68': 60, 'vn:p86': 13, 'vn2024:p84': 12, 'vn2024:p91': 5, 'vn:00433': 6, 'hn2024:d016': 13, 'hn2024:d271': 16, 'hn2024:00433': 6, 'unnamed:1': 2 };
 
 const searches: ProductQuery[] = [];
 const askedPlaces: string[][] = [];
@@ -48,11 +51,12 @@ vi.mock('../../web/app/data-source', () => ({
 }));
 
 describe('placeChoices', () => {
-  it('groups provinces, current units, former districts and former communes, sorted by name', () => {
+  it('groups provinces, current units, former provinces, former districts and former communes, sorted by name', () => {
     const groups = placeChoices(COUNTS, new Map(PLACES.map((p) => [p.id, p])));
     expect(groups.map((g) => [g.group, g.choices.map((c) => `${c.label} (${c.count})`)])).toEqual([
-      ['province', ['Thành phố Hà Nội (83)', 'Tỉnh Lâm Đồng (60)']],
+      ['province', ['Thành phố Hà Nội (83)', 'Tỉnh Lâm Đồng (60)', 'Tỉnh Vĩnh Long (13)']],
       ['current', ['Xã Đa Phúc (6)']],
+      ['oldProvince', ['Tỉnh Kiên Giang (5)', 'Tỉnh Trà Vinh (12)']],
       ['oldDistrict', ['Huyện Ba Vì (16)', 'Huyện Sóc Sơn (13)']],
       ['oldLocal', ['Xã Thanh Xuân — Huyện Sóc Sơn (6)']],
     ]);
@@ -92,11 +96,12 @@ describe('DirectoryScreen, place filter', () => {
   it('names the counted places in labelled groups and searches within the one chosen', async () => {
     await expect.poll(() => searches.length).toBe(1);
     openFilters();
-    await expect.poll(() => select()?.querySelectorAll('optgroup').length).toBe(4);
+    await expect.poll(() => select()?.querySelectorAll('optgroup').length).toBe(5);
     expect(el.querySelector('label[for="f-place"]')?.textContent).toBe(vietnamese.filterPlace);
     expect([...select().querySelectorAll('optgroup')].map((g) => g.label)).toEqual([
       vietnamese.placeGroupProvince,
       vietnamese.placeGroupCurrent,
+      vietnamese.placeGroupOldProvince,
       vietnamese.placeGroupOldDistrict,
       vietnamese.placeGroupOldLocal,
     ]);
@@ -115,7 +120,7 @@ describe('DirectoryScreen, place filter', () => {
   it('narrows the place list by a name typed with or without diacritics', async () => {
     await expect.poll(() => searches.length).toBe(1);
     openFilters();
-    await expect.poll(() => select()?.querySelectorAll('optgroup').length).toBe(4);
+    await expect.poll(() => select()?.querySelectorAll('optgroup').length).toBe(5);
     const box = el.querySelector<HTMLInputElement>('#f-place-search')!;
     box.value = 'soc son';
     box.dispatchEvent(new Event('input', { bubbles: true }));
@@ -123,6 +128,18 @@ describe('DirectoryScreen, place filter', () => {
       vietnamese.filterAny,
       'Huyện Sóc Sơn (13)',
       'Xã Thanh Xuân — Huyện Sóc Sơn (6)',
+    ]);
+  });
+
+  it('finds a former province by its name without diacritics', async () => {
+    await expect.poll(() => searches.length).toBe(1);
+    openFilters();
+    await expect.poll(() => select()?.querySelectorAll('optgroup').length).toBe(5);
+    const box = el.querySelector<HTMLInputElement>('#f-place-search')!;
+    box.value = 'kien giang';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await expect.poll(() => [...select().querySelectorAll('optgroup')].map((g) => [g.label, [...g.querySelectorAll('option')].map((o) => o.textContent)])).toEqual([
+      [vietnamese.placeGroupOldProvince, ['Tỉnh Kiên Giang (5)']],
     ]);
   });
 });

@@ -1,5 +1,6 @@
 // Offline verification against a copy synced from the real app, with stamps issued by the
 // app's own demo issuer: only a valid signature by a synced, unrevoked key is authentic_offline.
+// Whether these answers agree with the server's is online-offline-agreement.test.ts's job.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeGs1CheckDigit } from '../../server/domain/gtin';
 import type { VerifyResult } from '../../server/domain/verify-result';
@@ -26,11 +27,6 @@ afterAll(() => {
 const NOW = new Date('2026-11-25T05:00:00Z');
 const issue = (count = 1) => t.runtime.issuing.issueBatch({ productId: gaDoi, count, withPin: false, expiresAt: null, issuerId: 'demo-issuer' });
 const codes = (r: VerifyResult) => r.reasons.map((x) => x.code);
-// The server also hands a phone without an id of its own a device id (deviceToken): not part of the verdict.
-const verifyOnline = async (payload: string) => {
-  const { deviceToken: _issued, ...answer } = (await (await t.app.request('/api/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payload }) })).json()) as VerifyResult;
-  return answer as VerifyResult;
-};
 const ean13 = (first12: string) => `${first12}${computeGs1CheckDigit(first12)}`;
 
 describe('verifyOffline', () => {
@@ -54,8 +50,6 @@ describe('verifyOffline', () => {
     expect(result!.stamp).toEqual({ serial: batch.stamps[0]!.serial, kid: batch.kid });
     expect(result!.product).toBeUndefined();
     expect(result!.checkedAt).toBe(NOW.toISOString());
-    // The server agrees the stamp is genuine.
-    expect((await verifyOnline(batch.stamps[0]!.url)).verdict).toBe('authentic');
   });
 
   it('reads the stamp like the server: lowercase, whitespace around it', async () => {
@@ -63,16 +57,13 @@ describe('verifyOffline', () => {
     expect((await verifyOffline(store, `  ${batch.stamps[0]!.url.toLowerCase()}\n`, NOW)).verdict).toBe('authentic_offline');
   });
 
-  it('one changed character in the signature gives unverified with the server’s words', async () => {
+  it('one changed character in the signature gives unverified', async () => {
     const batch = await issue();
     const url = batch.stamps[0]!.url;
     const at = url.lastIndexOf('/') + 10;
     const flipped = url.slice(0, at) + (url[at] === 'A' ? 'B' : 'A') + url.slice(at + 1);
     const offline = await verifyOffline(store, flipped, NOW);
-    const online = await verifyOnline(flipped);
     expect(offline.verdict).toBe('unverified');
-    expect(online.verdict).toBe('unverified');
-    expect(offline.reasons[0]).toEqual(online.reasons[0]);
     expect(codes(offline)).toEqual(['not_genuine', 'checked_offline']);
   });
 
@@ -121,7 +112,7 @@ describe('verifyOffline', () => {
     expect((await verifyOffline(store, oldBatch.stamps[0]!.url, NOW)).verdict).toBe('authentic_offline');
   });
 
-  it('a key revoked as of the last sync gives unverified, worded like the server', async () => {
+  it('a key revoked as of the last sync gives unverified', async () => {
     const batch = await issue();
     expect((await verifyOffline(store, batch.stamps[0]!.url, NOW)).verdict).toBe('authentic_offline');
     t.runtime.issuers.revokeKey(batch.kid, 'test: key leaked');
@@ -129,58 +120,20 @@ describe('verifyOffline', () => {
     expect((await verifyOffline(store, batch.stamps[0]!.url, NOW)).verdict).toBe('authentic_offline');
     await syncRegistry(store, t.api);
     const offline = await verifyOffline(store, batch.stamps[0]!.url, NOW);
-    const online = await verifyOnline(batch.stamps[0]!.url);
     expect(offline.verdict).toBe('unverified');
     expect(codes(offline)).toEqual(['key_revoked', 'checked_offline']);
-    expect(offline.reasons[0]!.message_vi).toBe(online.reasons[0]!.message_vi);
     expect(offline.reasons[0]!.revokedAt).toEqual(expect.any(String));
     // The demo issuer needs an active key again for the other tests.
     await t.runtime.issuers.rotateKey('demo-issuer');
     await syncRegistry(store, t.api);
   });
 
-  it('an EAN-13 from GS1 Vietnam is not_a_stamp with the prefix explained, like the server', async () => {
+  it('an EAN-13 from GS1 Vietnam is not_a_stamp with the prefix explained', async () => {
     const code = ean13('893604512345');
     const offline = await verifyOffline(store, code, NOW);
-    const online = await verifyOnline(code);
     expect(offline.verdict).toBe('not_a_stamp');
     expect(offline.gtin).toMatchObject({ digits: code, format: 'GTIN-13', checkDigitValid: true, prefix: { prefix: '893', isGs1Vietnam: true } });
     expect(offline.reasons.find((r) => r.code === 'gs1_prefix')!.message_vi).toMatch(/GS1 Việt Nam.*KHÔNG cho biết hàng được sản xuất ở đâu/);
-    expect({ ...offline, checkedAt: '' }).toEqual({ ...online, checkedAt: '' });
-  });
-
-  it('a barcode listed by a product of the local copy shows that product', async () => {
-    const code = ean13('893604599999');
-    const registry = t.runtime.deps.registry;
-    const row = { ...registry.allRecords('products').get(gaDoi)!, gtins: JSON.stringify([code.padStart(14, '0')]) };
-    registry.transaction(() => {
-      registry.upsert('products', row, '2026-11-25T03:00:00Z');
-      registry.appendChange('products', gaDoi, row, '2026-11-25T03:00:00Z');
-    });
-    await syncRegistry(store, t.api);
-    const offline = await verifyOffline(store, code, NOW);
-    expect(offline.gtin!.registryMatches.map((p) => p.name)).toEqual([DEMO_PRODUCT_QUERY]);
-    expect(offline.gtin!.registryMatches).toEqual((await verifyOnline(code)).gtin!.registryMatches);
-    // Typed with one digit wrong, or two neighbours swapped: the check digit fails and both
-    // answers suggest the registered code.
-    for (const typo of [code.slice(0, 5) + String((Number(code[5]) + 1) % 10) + code.slice(6), code.slice(0, 3) + code[4] + code[3] + code.slice(5)]) {
-      if (typo === code) continue;
-      const offlineTypo = await verifyOffline(store, typo, NOW);
-      const onlineTypo = await verifyOnline(typo);
-      const suggestion = offlineTypo.reasons.find((r) => r.code === 'gtin_typo_suggestion');
-      expect(suggestion?.suggestions, typo).toContain(code);
-      expect(suggestion?.message_vi).toContain(`(${DEMO_PRODUCT_QUERY})?`);
-      expect(suggestion?.message_vi).toMatch(/^Có phải bạn định nhập: /);
-      expect(offlineTypo.reasons).toEqual(onlineTypo.reasons);
-    }
-  });
-
-  it('other URLs and text get the server’s not-a-stamp card', async () => {
-    for (const payload of ['https://nguonviet.vn.example.com/S/D1/X', 'http://xn--ngunvit-3ya.vn/', 'hello', 'https://nguonviet-check.com/S/D1/ABCDEFGHIJKLMNOP/AAAA']) {
-      const offline = await verifyOffline(store, payload, NOW);
-      const online = await verifyOnline(payload);
-      expect({ ...offline, checkedAt: '' }).toEqual({ ...online, checkedAt: '' });
-    }
   });
 
   it('before any sync there is no conclusion, and it says why', async () => {

@@ -1,14 +1,25 @@
-// Directory pages from the local copy, in the shapes the API answers with, so a screen
-// renders the same whether the data came from the network or from IndexedDB.
-import type { Award, Mark, Place, ProductDetail, ProductSummary, Producer } from '../../server/domain/registry-types';
-import { allAwards, buildCatalogueIndex, CATALOGUE_KINDS, marksWithCounts, placesByIds, productDetail, producerWithProducts, type CatalogueIndex } from './catalogue-index';
+// Directory pages from the local copy: the shared read model (server/domain/catalogue/)
+// fed from IndexedDB, so a screen gets the very answer the API gives for the same data.
+import { CATALOGUE_KINDS, type CatalogueIndex } from '../../server/domain/catalogue/catalogue-index';
+import { awards, marksWithCounts, placesByIds, producerWithProducts, type MarkWithCount } from '../../server/domain/catalogue/directory';
+import { productDetail } from '../../server/domain/catalogue/product-card';
+import { createReadModel, type ReadModel } from '../../server/domain/catalogue/read-model';
+import { toTypedRows } from '../../server/domain/catalogue/typed-rows';
+import type { RegistryKind } from '../../server/domain/registry-kinds';
+import type { Award, Place, ProductDetail, ProductSummary, Producer } from '../../server/domain/registry-types';
 import { loadRegistry, type RegistryView } from './registry-copy';
 import type { OfflineStore } from './store';
 
+/** The read model of the local copy with these kinds loaded (one per copy version), or null before the first sync. */
+export async function loadReadModel(store: OfflineStore, kinds: readonly RegistryKind[]): Promise<{ view: RegistryView; model: ReadModel } | null> {
+  const view = await loadRegistry(store, kinds);
+  return view ? { view, model: view.derived('read-model', () => createReadModel(view.version, (kind) => toTypedRows(kind, view.rows(kind)))) } : null;
+}
+
 /** The catalogue of the local copy (built once per version) with its view, or null before the first sync. */
 export async function loadCatalogueView(store: OfflineStore): Promise<{ view: RegistryView; catalogue: CatalogueIndex } | null> {
-  const view = await loadRegistry(store, CATALOGUE_KINDS);
-  return view ? { view, catalogue: view.derived('catalogue', () => buildCatalogueIndex(view)) } : null;
+  const loaded = await loadReadModel(store, CATALOGUE_KINDS);
+  return loaded ? { view: loaded.view, catalogue: loaded.model.catalogue() } : null;
 }
 
 async function loadCatalogue(store: OfflineStore): Promise<CatalogueIndex | null> {
@@ -28,7 +39,7 @@ export async function producerOffline(store: OfflineStore, id: string, today: st
 }
 
 /** GET /api/marks items from the local copy (each with its product count). */
-export async function marksOffline(store: OfflineStore): Promise<(Mark & { productCount: number })[]> {
+export async function marksOffline(store: OfflineStore): Promise<MarkWithCount[]> {
   const catalogue = await loadCatalogue(store);
   return catalogue ? marksWithCounts(catalogue) : [];
 }
@@ -36,7 +47,7 @@ export async function marksOffline(store: OfflineStore): Promise<(Mark & { produ
 /** GET /api/awards items from the local copy. */
 export async function awardsOffline(store: OfflineStore): Promise<Award[]> {
   const catalogue = await loadCatalogue(store);
-  return catalogue ? allAwards(catalogue) : [];
+  return catalogue ? awards(catalogue) : [];
 }
 
 /** GET /api/places?ids=… from the local copy (the directory's place filter names its facet ids). */

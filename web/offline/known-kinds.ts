@@ -1,5 +1,6 @@
 // The registry kinds this version of the PWA keeps. Listed here rather than imported from
-// registry-kinds.ts so the column specs stay out of the bundle; the Record type makes tsc
+// registry-kinds.ts so the column specs stay out of the sync worker and the first screen
+// (only the lazily loaded read model carries them, to type rows); the Record type makes tsc
 // fail when the server adds or renames a kind and this list is not updated.
 import type { RegistryKind } from '../../server/domain/registry-kinds';
 

@@ -4,24 +4,16 @@
 //     duplicate or out-of-order page changes nothing;
 //   - a page that starts after the local version would skip changes: refused whole;
 //   - kinds this app does not know are skipped; within a page the last change of a row wins.
+import type { SyncChange, SyncChangesPage } from '../../server/domain/catalogue/sync-wire';
 import type { RegistryKind } from '../../server/domain/registry-kinds';
 import { isKnownKind } from './known-kinds';
 import type { RegistryRecord } from './schema';
 
-export interface RegistryChange {
-  v: number;
-  kind: string;
-  id: string;
-  op: 'upsert' | 'delete';
-  data: RegistryRecord | null;
-}
+/** One change as received: its kind is text, since a newer server may send kinds this app does not know. */
+export type RegistryChange = SyncChange<string>;
 
 /** One page of GET /api/sync/changes (the fields merging needs). */
-export interface ChangesPage {
-  since: number;
-  to: number;
-  changes: readonly RegistryChange[];
-}
+export type ChangesPage = Pick<SyncChangesPage<string>, 'since' | 'to'> & { changes: readonly RegistryChange[] };
 
 export interface RowKey {
   kind: RegistryKind;

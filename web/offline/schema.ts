@@ -1,6 +1,7 @@
 // The PWA's IndexedDB layout: one database, five object stores. Registry rows of every
 // kind share one store keyed [kind, id], so a kind the server adds later needs no schema
 // upgrade (merge-changes.ts ignores kinds this version of the app does not know).
+import type { WireRecord } from '../../server/domain/catalogue/sync-wire';
 import type { VerifyResult } from '../../server/domain/verify-result';
 import type { Verdict } from '../../server/domain/verdict';
 
@@ -13,8 +14,8 @@ export const OUTBOX = 'outbox';
 export const UPLOAD_FAILURES = 'upload_failures';
 export const HISTORY = 'history';
 
-/** A registry row as the sync feed sends it: snake_case column → text, number or null. */
-export type RegistryRecord = Record<string, string | number | null>;
+/** A registry row as the sync feed sends it (sync-wire.ts): snake_case column → text, number or null. */
+export type RegistryRecord = WireRecord;
 
 /** One registry row in the local copy. */
 export interface LocalRecord {

@@ -2,8 +2,8 @@
 // a page of changes. Responses are checked at this edge (the snapshot is served as text,
 // so it has no static type) and turned into values or a thrown SyncError.
 import type { ApiClient } from '../api/client';
-import type { ChangesPage } from './merge-changes';
-import type { ClientConfig, RegistryRecord } from './schema';
+import { checkChangesPage, checkSnapshot, type SyncChangesPage, type SyncSnapshot } from '../../server/domain/catalogue/sync-wire';
+import type { ClientConfig } from './schema';
 
 /** An HTTP answer the sync cannot use (not a network failure: those throw TypeError). */
 export class SyncError extends Error {
@@ -17,13 +17,9 @@ export class SyncError extends Error {
   }
 }
 
-export interface Snapshot {
-  version: number;
-  generatedAt: string;
-  records: Record<string, RegistryRecord[]>;
-}
+export type Snapshot = SyncSnapshot<string>;
 
-export type ChangesAnswer = { ok: true; page: ChangesPage & { current: number; hasMore: boolean } } | { ok: false; snapshotRequired: true };
+export type ChangesAnswer = { ok: true; page: SyncChangesPage<string> } | { ok: false; snapshotRequired: true };
 
 const options = (signal?: AbortSignal) => (signal ? { init: { signal } } : undefined);
 
@@ -50,18 +46,9 @@ export async function fetchClientConfig(api: ApiClient, signal?: AbortSignal): P
 export async function fetchSnapshot(api: ApiClient, signal?: AbortSignal): Promise<Snapshot> {
   const res = await api.api.sync.snapshot.$get(undefined, options(signal));
   if (!res.ok) throw await failure(res, 'snapshot');
-  const body: unknown = await res.json();
-  if (!isObject(body) || typeof body.version !== 'number' || typeof body.generatedAt !== 'string' || !isObject(body.records)) {
-    throw new SyncError(res.status, 'bad_snapshot', 'snapshot: unexpected shape');
-  }
-  const records: Record<string, RegistryRecord[]> = {};
-  for (const [kind, rows] of Object.entries(body.records)) {
-    if (!Array.isArray(rows) || !rows.every((row) => isObject(row) && typeof row.id === 'string')) {
-      throw new SyncError(res.status, 'bad_snapshot', `snapshot: rows of ${kind} have no id`);
-    }
-    records[kind] = rows as RegistryRecord[];
-  }
-  return { version: body.version, generatedAt: body.generatedAt, records };
+  const checked = checkSnapshot(await res.json());
+  if (!checked.ok) throw new SyncError(res.status, 'bad_snapshot', checked.reason);
+  return checked.value;
 }
 
 /** GET /api/sync/changes?since=V; a 410 says the copy must be replaced by a snapshot. */
@@ -69,16 +56,7 @@ export async function fetchChanges(api: ApiClient, since: number, signal?: Abort
   const res = await api.api.sync.changes.$get({ query: { since: String(since) } }, options(signal));
   if (res.status === 410) return { ok: false, snapshotRequired: true };
   if (!res.ok) throw await failure(res, 'changes');
-  const body: unknown = await res.json();
-  if (
-    !isObject(body) ||
-    typeof body.since !== 'number' ||
-    typeof body.to !== 'number' ||
-    typeof body.current !== 'number' ||
-    typeof body.hasMore !== 'boolean' ||
-    !Array.isArray(body.changes)
-  ) {
-    throw new SyncError(res.status, 'bad_changes', 'changes: unexpected shape');
-  }
-  return { ok: true, page: body as unknown as ChangesPage & { current: number; hasMore: boolean } };
+  const checked = checkChangesPage(await res.json());
+  if (!checked.ok) throw new SyncError(res.status, 'bad_changes', checked.reason);
+  return { ok: true, page: checked.value };
 }

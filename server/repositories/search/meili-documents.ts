@@ -1,5 +1,5 @@
 // The shape of a product inside the Meilisearch index. Meilisearch (≥ 1.7) folds
-// Vietnamese itself (NFKD, marks removed, đ→d; SEARCH.md), so the text fields go in
+// Vietnamese itself (NFKD, marks removed, đ→d; README, "Search engines"), so the text fields go in
 // as written — folded copies would only add duplicate words that skew attribute ranking.
 
 import type { SearchDocument } from '../../domain/search-types';

@@ -49,7 +49,7 @@ const VOCABULARY_PAGE_SIZE = 2_000;
 
 /**
  * Connect to Meilisearch, require version ≥ 1.7 (MeiliVersionError otherwise), create the
- * index if missing and apply the settings of SEARCH.md; resolves to a ready engine.
+ * index if missing and apply the settings of the README ("Search engines"); resolves to a ready engine.
  */
 export async function createMeiliSearchEngine(options: MeiliSearchEngineOptions): Promise<SearchEngine> {
   const writeTimeoutMs = options.writeTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS;
@@ -99,7 +99,7 @@ export async function createMeiliSearchEngine(options: MeiliSearchEngineOptions)
       const analysed = analyseQuery(request.q, vocabulary());
       const queryText = buildMeiliQueryText(analysed);
       const first = await runSearch(request, analysed, queryText, 'all');
-      // Nothing holds every word: let Meilisearch drop words from the end (SEARCH.md).
+      // Nothing holds every word: let Meilisearch drop words from the end (README, "Search engines").
       if (first.total > 0 || queryText.trim().split(/\s+/).length < 2) return first;
       return runSearch(request, analysed, queryText, 'last');
     },

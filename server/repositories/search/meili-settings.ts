@@ -1,4 +1,4 @@
-// The index settings that make Meilisearch rank like the embedded engine (SEARCH.md).
+// The index settings that make Meilisearch rank like the embedded engine (README, "Search engines").
 
 import type { Settings } from 'meilisearch';
 import { buildMeiliSynonyms, REGIONAL_SYNONYM_GROUPS } from './meili-synonyms';

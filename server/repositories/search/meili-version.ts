@@ -1,5 +1,5 @@
 // Which Meilisearch servers this engine can use. 1.7 is the first whose tokenizer folds
-// Vietnamese like ours (đ→d, every mark removed; SEARCH.md); later versions only add
+// Vietnamese like ours (đ→d, every mark removed; README, "Search engines"); later versions only add
 // settings, which are sent when the server understands them.
 
 export interface MeiliVersion {

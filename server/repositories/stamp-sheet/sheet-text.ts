@@ -2,7 +2,7 @@
 // same thing. Product and producer names are user data: they are cleaned of characters
 // that cannot appear in XML or on paper and cut to a length that fits the header line.
 
-import { vietnamDate } from '../clock';
+import { formatVietnamDayOf } from '../../domain/catalogue/dates';
 import type { SheetPage } from './sheet-layout';
 import type { StampSheet } from './stamp-sheet.types';
 
@@ -67,10 +67,8 @@ export function describeHeader(sheet: StampSheet, page: SheetPage, pageCount: nu
 
 /** The issue date as dd/mm/yyyy in Vietnam time; unparseable input is shown as given. */
 function formatIssuedDate(issuedAt: string): string {
-  const at = new Date(issuedAt);
-  if (Number.isNaN(at.getTime())) return truncateText(cleanText(issuedAt), 32);
-  const [year, month, day] = vietnamDate(at).split('-');
-  return `${day}/${month}/${year}`;
+  if (Number.isNaN(Date.parse(issuedAt))) return truncateText(cleanText(issuedAt), 32);
+  return formatVietnamDayOf(issuedAt);
 }
 
 /** Vietnamese digit grouping (5.000), fixed here rather than left to the host's ICU data. */

@@ -8,6 +8,7 @@ import type { AppDeps } from '../../app-deps';
 import type { Role } from '../../repositories/user.repository';
 import type { SignedIn } from '../../services/auth/auth.service';
 import { sendError } from '../errors';
+import { withRole } from '../openapi/route-schema';
 
 export type StaffEnv = { Variables: { session: SignedIn } };
 
@@ -35,7 +36,7 @@ export const unauthenticated = { code: 'unauthenticated', message: 'Sign in firs
  * `allowOneTimePassword` admits a user who must still replace an invitation's password.
  */
 export const requireRole = (deps: AppDeps, role: Role, options: { allowOneTimePassword?: boolean } = {}) =>
-  createMiddleware<StaffEnv>(async (c, next) => {
+  withRole(createMiddleware<StaffEnv>(async (c, next) => {
     const cookie = getCookie(c, sessionCookieName(deps.config.publicUrl));
     const session = cookie ? deps.staff.auth.resolve(cookie) : null;
     if (!session) return sendError(c, 401, unauthenticated);
@@ -52,4 +53,4 @@ export const requireRole = (deps: AppDeps, role: Role, options: { allowOneTimePa
     }
     c.set('session', session);
     await next();
-  });
+  }), role);

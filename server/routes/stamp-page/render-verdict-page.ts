@@ -2,7 +2,7 @@
 // page (no JavaScript, inline CSS, well under 15 KB), Vietnamese first with an English link.
 import { issuingBodyName } from '../../domain/issuing-body';
 import { sourcePublisher } from '../../domain/source-label';
-import { formatVietnamDate, formatVietnamTimeInWords } from '../../domain/verdict';
+import { formatVietnamDate, formatVietnamTimeInWords } from '../../domain/catalogue/dates';
 import type { VerifyResult } from '../../services/verify/verify-types';
 
 type Lang = 'vi' | 'en';
@@ -102,7 +102,7 @@ const T = {
 
 type Certificate = NonNullable<VerifyResult['certifications']>[number];
 
-/** One OCOP certificate: stars, year, decision, issuer, and its term (by date, or bounded by its year: certificate-term.ts). */
+/** One OCOP certificate: stars, year, decision, issuer, and its term (by date, or bounded by its year: catalogue/certificate-state.ts). */
 function certificateLine(cert: Certificate, lang: Lang, t: (k: keyof typeof T) => string): string {
   const parts = [`${t('ocop')}: <span aria-hidden="true">${'★'.repeat(cert.stars ?? 0)}</span> ${cert.stars} ${t('stars')}${cert.certYear ? ` (${t('year')} ${cert.certYear})` : ''}`];
   if (cert.decisionNumber) parts.push(`${t('decision')} ${esc(cert.decisionNumber)}${cert.decisionDate ? ` ${lang === 'vi' ? 'ngày' : 'of'} ${formatVietnamDate(cert.decisionDate)}` : ''}`);

@@ -2,6 +2,7 @@
 // file is first only diffed (dry run), then applied if the registry has not changed since
 // the diff was shown; a batch is issued and its printable sheet handed over once (PINs are
 // never stored in clear); a batch or a stamp is revoked with a reason.
+import { toTypedRows } from '../../domain/catalogue/typed-rows';
 import { renderStampSheetPdf } from '../../repositories/stamp-sheet/render-sheet-pdf';
 import type { StampSheet } from '../../repositories/stamp-sheet/stamp-sheet.types';
 import type { Clock } from '../../repositories/clock';
@@ -142,9 +143,8 @@ export function createRegistryAdminService(deps: {
     },
 
     keys() {
-      const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
-      return [...registry.allRecords('issuer_keys').values()]
-        .map((k) => ({ kid: String(k.id), issuerId: String(k.issuer_id), status: String(k.status), createdAt: text(k.created_at), retiredAt: text(k.retired_at), revokedAt: text(k.revoked_at), revokeReason: text(k.revoke_reason) }))
+      return toTypedRows('issuer_keys', [...registry.allRecords('issuer_keys').values()])
+        .map((k) => ({ kid: k.id, issuerId: k.issuer_id, status: k.status, createdAt: k.created_at, retiredAt: k.retired_at, revokedAt: k.revoked_at, revokeReason: k.revoke_reason }))
         .sort((a, b) => a.issuerId.localeCompare(b.issuerId) || a.kid.localeCompare(b.kid, 'en', { numeric: true }));
     },
 

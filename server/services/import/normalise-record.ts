@@ -1,9 +1,10 @@
+import type { WireRecord } from '../../domain/catalogue/typed-rows';
 import { isIsoDate } from '../../domain/ocop';
 import { KIND_COLUMNS, type RegistryKind } from '../../domain/registry-kinds';
 import type { ImportIssue, RawRecord } from './read-import-file';
 
-/** A registry row as stored: column → text, integer or null. */
-export type StoredRecord = Record<string, string | number | null>;
+/** A registry row as stored (and as the sync feed sends it): column → text, integer or null. */
+export type StoredRecord = WireRecord;
 
 /** Turn one raw record into its stored form, or report every problem it has. */
 export function normaliseRecord(

@@ -1,7 +1,10 @@
 // POST /api/verify: classify the scan, check a stamp's signature against the issuer's
 // public key, look the stamp up, apply the anomaly rules, record the scan event.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { checkBatchExpired, checkOcopExpired, DEFAULT_THRESHOLDS, type AnomalyThresholds } from '../../domain/anomaly-rules';
+import { checkBatchExpired, DEFAULT_THRESHOLDS, type AnomalyThresholds } from '../../domain/anomaly-rules';
+import { ocopExpiredReason } from '../../domain/catalogue/certificate-state';
+import type { IssuerKey, VerifyContext } from '../../domain/catalogue/verify-context';
+import { GENUINE_STAMP, keyRevoked, NOT_GENUINE } from '../../domain/catalogue/verify-reasons';
 import { NETWORK_PIN_SCHEDULE, pinRetryAt, STAMP_PIN_SCHEDULE } from '../../domain/pin-guard';
 import type { ScanVerdict } from '../../domain/scan-reason-codes';
 import { othersReason, pinFailuresSeenReason, pinRetryLaterReason, travelReason } from '../../domain/signal-reasons';
@@ -9,7 +12,8 @@ import { addEvidence, countCheck, othersSeen, travelConflict } from '../../domai
 import { verifyStampSignature } from '../../domain/stamp-signature';
 import { parseScan, type ParsedScan } from '../../domain/parse-scan';
 import type { Stamp } from '../../domain/stamp-codec';
-import { formatVietnamDate, formatVietnamTime, type Reason } from '../../domain/verdict';
+import { formatVietnamDate, formatVietnamTime } from '../../domain/catalogue/dates';
+import type { Reason } from '../../domain/verdict';
 import type { CatalogueRepository } from '../../repositories/catalogue/catalogue.repository';
 import type { Clock } from '../../repositories/clock';
 import type { RegistryRepository } from '../../repositories/registry.repository';
@@ -40,20 +44,6 @@ export interface VerifyService {
   verify(input: VerifyInput): Promise<VerifyOutcome>;
 }
 
-interface KeyInfo {
-  publicKey: Uint8Array;
-  /** The public key as stored (base64url): identifies it in the verified-signature cache. */
-  publicKeyText: string;
-  status: 'active' | 'retired' | 'revoked';
-  revokedAt: string | null;
-}
-
-const NOT_GENUINE: Reason = {
-  code: 'not_genuine',
-  message_vi: 'Không xác thực được tem này — có thể là hàng giả. Đừng vội kết luận: hãy báo cho chúng tôi để kiểm tra.',
-  message_en: 'This stamp could not be verified — the goods may be counterfeit. Please report it so it can be checked.',
-};
-
 /** Keyed hash (HMAC-SHA256, hex) so device ids and PINs are never stored in clear. */
 export function keyedHash(secret: Uint8Array, text: string): string {
   return createHmac('sha256', secret).update(text).digest('hex');
@@ -64,7 +54,7 @@ export const shortKeyedHash = (secret: Uint8Array, text: string): string => keye
 
 /** Build the verification service. */
 export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
-  const { registry, catalogue, stamps, clock, secret } = deps;
+  const { catalogue, stamps, clock, secret } = deps;
   const thresholds = { ...DEFAULT_THRESHOLDS, ...deps.thresholds };
   const limits = deps.limits ?? NO_LIMITS;
   // Wrong PINs per network, all stamps together (bounded: the keys are caller-chosen).
@@ -82,32 +72,34 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
   const placeCache = new Map<string, { name: string; provinceId: string | null } | null>();
 
   let cachedVersion = -1;
-  let keys = new Map<string, KeyInfo>();
-  let gs1: { start: string; end: string; digits: number; organisation: string }[] = [];
+  let keys: VerifyContext['keys'] = new Map();
+  let gs1: VerifyContext['gs1Prefixes'] = [];
+  // Cheap while the change-log version stays (one version read); otherwise the shared read model's verify context.
   const refreshRegistry = () => {
-    const version = registry.currentVersion();
-    if (version === cachedVersion) return;
-    cachedVersion = version;
-    keys = new Map(
-      [...registry.allRecords('issuer_keys').values()].map((k) => [
-        String(k.id),
-        {
-          publicKey: new Uint8Array(Buffer.from(String(k.public_key), 'base64url')),
-          publicKeyText: String(k.public_key),
-          status: k.status as KeyInfo['status'],
-          revokedAt: (k.revoked_at as string | null) ?? null,
-        },
-      ]),
-    );
-    gs1 = [...registry.allRecords('gs1_prefixes').values()].map((r) => ({
-      start: String(r.prefix_start),
-      end: String(r.prefix_end),
-      digits: Number(r.prefix_digits),
-      organisation: String(r.organisation),
-    }));
+    const model = catalogue.readModel();
+    if (model.version === cachedVersion) return;
+    cachedVersion = model.version;
+    ({ keys, gs1Prefixes: gs1 } = model.verify());
     productCache.clear();
     // Place names come from the registry too.
     placeCache.clear();
+  };
+
+  // The registry's version is a query: asked once per turn of the event loop (every request
+  // of that turn shares the answer; another process's change shows from the next turn), and
+  // at once after this process changed the registry itself.
+  let registryCheckedThisTurn = false;
+  let seenLocalChanges = -1;
+  const endRegistryTurn = () => {
+    registryCheckedThisTurn = false;
+  };
+  const refreshRegistryThisTurn = () => {
+    const local = deps.registry.localChanges();
+    if (registryCheckedThisTurn && local === seenLocalChanges) return;
+    if (!registryCheckedThisTurn) setImmediate(endRegistryTurn);
+    registryCheckedThisTurn = true;
+    seenLocalChanges = local;
+    refreshRegistry();
   };
 
   const placeOf = (placeId: string | null) => {
@@ -151,15 +143,22 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
     return scan;
   };
 
-  async function checkSignature(stamp: Stamp, key: KeyInfo | undefined): Promise<boolean> {
-    if (key && verifiedSignatures.has(stamp, key.publicKeyText)) return true;
+  async function checkSignature(stamp: Stamp, key: IssuerKey | undefined): Promise<boolean> {
+    const keyId = key?.publicKeyText ?? '';
+    if (key && verifiedSignatures.has(stamp, keyId)) return true;
+    // The exact bytes failed before: a forged signature, an unknown key and a never-issued
+    // serial all land here alike once seen, as they all cost one verification the first time.
+    if (verifiedSignatures.rejected(stamp, keyId)) return false;
     // Every miss costs one verification, an unknown kid included, so a forged signature,
     // an unknown key and a never-issued serial all take the same time.
     // WebCrypto runs it on the libuv pool: measured against node:crypto's one-shot verify
     // on the event loop, 1.6× the first-scan and forged throughput on 2 cores.
     const valid = await verifyStampSignature(key?.publicKey ?? DUMMY_KEY, stamp);
-    if (!valid || !key) return false;
-    verifiedSignatures.add(stamp, key.publicKeyText);
+    if (!valid || !key) {
+      verifiedSignatures.reject(stamp, keyId);
+      return false;
+    }
+    verifiedSignatures.add(stamp, keyId);
     return true;
   }
 
@@ -265,13 +264,7 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
     }
     const record = record0;
     if (key.status === 'revoked') {
-      return answer(
-        {
-          ...base,
-          reasons: [{ code: 'key_revoked', message_vi: 'Khóa ký của đơn vị phát hành tem này đã bị thu hồi; tem không còn được công nhận.', message_en: "The issuer's signing key for this stamp has been revoked; the stamp is no longer recognised.", revokedAt: key.revokedAt }],
-        },
-        event('unverified', ['key_revoked']),
-      );
+      return answer({ ...base, reasons: [keyRevoked(key.revokedAt)] }, event('unverified', ['key_revoked']));
     }
 
     const batch = stamps.batch(record.batchId)!;
@@ -307,7 +300,7 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
       if (others) (others.caution ? caution : info).push(others.reason);
       const travel = travelConflict(prior, { device: deviceHash, network, at: atMs, province: place?.provinceId ?? null }, provinceOf, thresholds.travelHours);
       if (travel) caution.push(travelReason(travel.entry, travel.hoursApart, placeName, place?.name ?? null));
-      for (const r of [checkBatchExpired(batch.expiresAt, today), checkOcopExpired(detail?.certifications ?? [], today)]) if (r) caution.push(r);
+      for (const r of [checkBatchExpired(batch.expiresAt, today), ocopExpiredReason(detail?.certifications ?? [], today)]) if (r) caution.push(r);
       if (gtinOfLink && detail && !detail.gtins.includes(gtinOfLink)) {
         caution.push({
           code: 'digital_link_product_mismatch',
@@ -331,11 +324,7 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
     }
     if (proof === 'typed') reasons.unshift(typedSerialReason(stamp.serial));
     else if (verdict === 'authentic') {
-      reasons.unshift({
-        code: 'signature_valid',
-        message_vi: 'Tem chính hãng: chữ ký số hợp lệ, tem đã được phát hành và đang còn hiệu lực.',
-        message_en: 'Genuine stamp: the digital signature is valid and the stamp was issued and is active.',
-      });
+      reasons.unshift(GENUINE_STAMP);
     }
     let signals = verdict === 'revoked' ? undefined : countCheck(prior, atMs);
     if (signals && evidence && deviceHash) signals = addEvidence(signals, { device: deviceHash, network, at: atMs, place: input.place ?? null });
@@ -400,7 +389,7 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
 
   return {
     async verify(input) {
-      refreshRegistry();
+      refreshRegistryThisTurn();
       const now = clock.now().toISOString();
       const today = clock.today();
       const scannedAt = acceptScannedAt(input.scannedAt, now);

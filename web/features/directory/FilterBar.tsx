@@ -51,7 +51,7 @@ export function FilterBar({
     .map(({ group, choices }) => ({ group, choices: placeNeedle ? choices.filter((c) => foldVietnamese(c.label).includes(placeNeedle)) : choices }))
     .filter((g) => g.choices.length > 0);
   const offered = placeGroups.some((g) => g.choices.some((c) => c.id === filters.place));
-  const groupLabel = { province: t.placeGroupProvince, current: t.placeGroupCurrent, oldDistrict: t.placeGroupOldDistrict, oldLocal: t.placeGroupOldLocal } as const;
+  const groupLabel = { province: t.placeGroupProvince, current: t.placeGroupCurrent, oldProvince: t.placeGroupOldProvince, oldDistrict: t.placeGroupOldDistrict, oldLocal: t.placeGroupOldLocal } as const;
   const certLabel = { valid: t.certValid, expired: t.certExpired, unknown: t.certUnknown, none: t.certNone } as const;
   return (
     <details class="card filters" open onToggle={(e) => onToggle(e.currentTarget.open)}>

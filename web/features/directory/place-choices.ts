@@ -1,10 +1,11 @@
 // The place filter's choices from the search facets: a product counts under its current
-// ward/commune, its province and, for Hanoi, the pre-2025 district and commune it was in
-// (shoppers still say "Ba Vì" or "Sóc Sơn"). Grouped so an old name never reads as a new one.
+// ward/commune, its province, the pre-2025 province it was in when that one was merged
+// away ("Trà Vinh", "Kiên Giang") and, for Hanoi, the pre-2025 district and commune (shoppers
+// still say "Ba Vì" or "Sóc Sơn"). Grouped so an old name never reads as a new one.
 import type { Place } from '../../../server/domain/registry-types';
 import { foldVietnamese } from '../../../server/domain/vietnamese';
 
-export type PlaceGroup = 'province' | 'current' | 'oldDistrict' | 'oldLocal';
+export type PlaceGroup = 'province' | 'current' | 'oldProvince' | 'oldDistrict' | 'oldLocal';
 
 export interface PlaceChoice {
   id: string;
@@ -14,7 +15,7 @@ export interface PlaceChoice {
   name: string;
 }
 
-const GROUP_ORDER: readonly PlaceGroup[] = ['province', 'current', 'oldDistrict', 'oldLocal'];
+const GROUP_ORDER: readonly PlaceGroup[] = ['province', 'current', 'oldProvince', 'oldDistrict', 'oldLocal'];
 
 // Sorted on folded names ("Ba Vì" → "ba vi") rather than with Intl.Collator('vi'): building
 // that collator loads ICU data, a 80–90 ms task on the throttled phone profile, enough to
@@ -22,7 +23,7 @@ const GROUP_ORDER: readonly PlaceGroup[] = ['province', 'current', 'oldDistrict'
 const byName = (a: PlaceChoice, b: PlaceChoice) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
 
 function groupOf(place: Place): PlaceGroup {
-  if (place.level === 'province') return 'province';
+  if (place.level === 'province') return place.era === 'current' ? 'province' : 'oldProvince';
   if (place.era === 'current') return 'current';
   return place.level === 'district' ? 'oldDistrict' : 'oldLocal';
 }
