@@ -57,7 +57,7 @@ describe('migration 0007', () => {
     insert.run(null, null, clientKeyOf('old-unverified'), 3, 1 << 17, null, null, 'vn:00004', now - 30 * day, now - 30 * day + 5, 0);
     const before = db.prepare('SELECT id, serial, kid, verdict, reasons, device, network, place, scanned_at, received_at, flags FROM scans ORDER BY id').all();
 
-    expect(migrate(db, MIGRATIONS).applied).toEqual(['0007-smaller-scans.sql']);
+    expect(migrate(db, MIGRATIONS).applied).toContain('0007-smaller-scans.sql');
     const after = db.prepare('SELECT id, serial, kid, verdict, reasons, device, network, place, scanned_at, received_at, flags FROM scan_log ORDER BY id').all();
     expect(after).toEqual(before);
     expect(db.prepare('SELECT code FROM scan_places ORDER BY id').pluck().all()).toEqual(['vn:00001', 'vn:00004']);

@@ -64,9 +64,9 @@ describe('compiled server', () => {
     const db = openDatabase(path);
     migrate(db);
     db.pragma('wal_autocheckpoint = 0');
-    const insert = db.prepare("INSERT INTO scans (serial, kid, verdict, reasons, scanned_at, received_at) VALUES (?, 'K', 0, 1, ?, ?)");
+    const insert = db.prepare("INSERT INTO scans (serial, kid, verdict, reasons, received_at, scan_lag) VALUES (?, 'K', 0, 1, ?, 0)");
     db.transaction(() => {
-      for (let i = 0; i < 3000; i++) insert.run(`SERIAL${i % 50}`, Date.now(), Date.now());
+      for (let i = 0; i < 3000; i++) insert.run(`SERIAL${i % 50}`, Date.now());
     })();
     const before = statSync(path).size;
     const { messages, code } = await runWorker(join(DIST, 'wal-checkpointer.worker.js'), { path }, ['checkpoint', 'stop']);
