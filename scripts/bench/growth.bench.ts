@@ -3,13 +3,14 @@
 // database once (scripts/bench/growth-build.ts; reused from /tmp/growth/ afterwards), evicts
 // the database file from the OS page cache (posix_fadvise DONTNEED through `dd
 // iflag=nocache`, checked by timing random page reads before and after), starts the real
-// server (server/main.ts) and prints: database GB, bytes per event, start-up time, verify
-// p50/p99 at a paced 500 req/s, closed-loop req/s over 50 connections, /api/health p99
-// while each load runs, and the server's RSS. The verify load scans the really issued
-// stamps at random (spread among the bulk ones), each scan with a new clientEventId and a
-// server-issued device id, so every scan is written. With 10m (and not --no-backup) it
-// also times `npm run backup` of that database and restores it into a second folder, whose
-// server must give the same verdicts and counts for the same stamps.
+// server (the compiled dist/server/main.js, as npm start runs it) and prints: database GB,
+// bytes per event, start-up time, verify p50/p99 at a paced 500 req/s, closed-loop req/s
+// over 50 connections, /api/health p99 while each load runs, and the server's RSS. The
+// verify load scans the really issued stamps at random (spread among the bulk ones), each
+// scan with a new clientEventId and a server-issued device id, so every scan is written.
+// With 10m (and not --no-backup) it also times `npm run backup` of that database and
+// restores it into a second folder, whose server must give the same verdicts and counts for
+// the same stamps.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -19,6 +20,7 @@ import { createKeyStore } from '../../server/repositories/key-store.repository';
 import { issueDeviceToken } from '../../server/services/verify/device-token';
 import { build10m, build1m, fileGb, GROWTH_ROOT, paths, serverEnv, type GrowthMeta } from './growth-build';
 import { pacedLoad, type PacedLoadResult } from './verify-paced-load';
+import { compiledServerArgs } from '../lib/app-server';
 
 const args = process.argv.slice(2);
 const sizes = args.filter((a) => /^\d+m$/.test(a));
@@ -71,8 +73,9 @@ interface Server {
 }
 
 async function startServer(env: Record<string, string>): Promise<Server> {
+  const args = compiledServerArgs(); // built before the clock starts: start-up is the server's own
   const t = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   const port = await new Promise<number>((resolve, reject) => {
     const onData = (d: Buffer) => {
@@ -283,7 +286,7 @@ for (const size of sizes) {
   if (size === '10m' && withBackup) backup = await backupAndRestore(size);
 }
 
-console.log(`\nbench:growth — real server (server/main.ts), verify of really issued stamps at random, Node ${process.version}, ${cpus().length} cores, ${(totalmem() / 1e9).toFixed(0)} GB RAM`);
+console.log(`\nbench:growth — real server (dist/server/main.js), verify of really issued stamps at random, Node ${process.version}, ${cpus().length} cores, ${(totalmem() / 1e9).toFixed(0)} GB RAM`);
 console.log(`load average at the end ${loadavg().map((x) => x.toFixed(2)).join(' ')}; took ${((Date.now() - started) / 60000).toFixed(1)} min`);
 console.log(`| stamps / scan events | database | page cache | bytes/event (table + indexes) | bytes/stamp | start-up | paced ${RATE} req/s verify p50 / p99 (${PACED_S} s after the first ${WARMUP_S}) | closed loop (50 conn.) | /api/health p99 paced / closed | RSS now / peak | failed |`);
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
