@@ -44,3 +44,19 @@ describe('stamp reads in worker threads, against this connection\'s commits', ()
     db.close();
   });
 });
+
+describe('two checks of a stamp that is being read by a worker', () => {
+  it('all count: a later one does not start from the row an earlier one changed', async () => {
+    const batch = await issue(1);
+    const serial = batch.stamps[0]!.serial;
+    await t.runtime.stamps.startReaders();
+    expect(t.runtime.stamps.cachedStamp(serial)).toBeUndefined();
+    const verify = (ip: string) =>
+      t.app.request('/api/verify', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: JSON.stringify({ payload: batch.stamps[0]!.url }) });
+    const answers = await Promise.all(['198.51.100.1', '203.0.113.1', '192.0.2.1', '198.51.100.200'].map(verify));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    t.runtime.stamps.flush();
+    expect(t.runtime.stamps.scanEvents(serial)).toHaveLength(4);
+    expect(t.runtime.stamps.stamp(serial)?.signals.checks).toBe(4);
+  });
+});
