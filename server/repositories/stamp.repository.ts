@@ -429,6 +429,8 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
     activateBatch(id) {
       const done = activateBatch.run(id).changes === 1;
       batchCache.delete(id);
+      // A worker may have read the batch as pending: its answer must not prime the cache.
+      markAllLoadsStale();
       return done;
     },
     discardBatch(id) {

@@ -60,3 +60,25 @@ describe('two checks of a stamp that is being read by a worker', () => {
     expect(t.runtime.stamps.stamp(serial)?.signals.checks).toBe(4);
   });
 });
+
+describe('a batch activated while a worker reads one of its stamps', () => {
+  it('is not cached as still pending from the worker\'s row', async () => {
+    const issued = await issue(1);
+    const db = openDatabase(t.runtime.db.name);
+    const stamps = createStampRepository(db, { backgroundCheckpoints: false });
+    await stamps.startReaders();
+    const model = stamps.batch(issued.batchId)!;
+    const id = 'RACEBATCHPENDING1';
+    stamps.insertBatch({ ...model, id, count: 1, status: 'pending', createdAt: new Date().toISOString() });
+    stamps.insertStamps([{ serial: 'RACESERIAL000002', batchId: id, kid: model.kid, pinHash: null }]);
+    const loading = stamps.loadStamp('RACESERIAL000002');
+    const until = Date.now() + 300;
+    while (Date.now() < until) {
+      /* hold the main thread while the worker reads the pending batch */
+    }
+    expect(stamps.activateBatch(id)).toBe(true);
+    expect((await loading)?.batchId).toBe(id);
+    expect(stamps.batch(id)?.status).toBe('active');
+    db.close();
+  });
+});
