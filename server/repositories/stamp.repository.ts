@@ -322,6 +322,10 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
       for (const { event, pendingKey, change } of rows) {
         if (pendingKey) pendingClientKeys.delete(pendingKey);
         if (change && event.serial && unwritten.get(event.serial) === change) unwritten.delete(event.serial);
+        // A worker reading this stamp may have read the row before this commit, and its
+        // change is no longer kept apart to lay over that row: read it again here instead.
+        const l = change && event.serial ? loading.get(event.serial) : undefined;
+        if (l) l.stale = true;
       }
     },
   );
@@ -425,6 +429,8 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
     activateBatch(id) {
       const done = activateBatch.run(id).changes === 1;
       batchCache.delete(id);
+      // A worker may have read the batch as pending: its answer must not prime the cache.
+      markAllLoadsStale();
       return done;
     },
     discardBatch(id) {

@@ -222,8 +222,13 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
     const signatureValid = proof === 'typed' ? true : await checkSignature(stamp, key);
     // Always look the serial up too: a bad signature and an unissued serial take the same path.
     // A warm stamp from memory; one that may need the disk is read by a worker thread.
-    const cached = stamps.cachedStamp(stamp.serial);
-    const record0 = cached !== undefined ? cached : await stamps.loadStamp(stamp.serial, input.clientEventId);
+    let record0 = stamps.cachedStamp(stamp.serial);
+    if (record0 === undefined) {
+      await stamps.loadStamp(stamp.serial, input.clientEventId);
+      // Taken again here, not from the read: checks of this stamp waiting on the same read are
+      // answered one after another, and those before this one have recorded their scans on it.
+      record0 = stamps.stamp(stamp.serial);
+    }
     const device = input.deviceId ? deviceOf(input.deviceId, !input.noEvidence) : null;
     const deviceHash = device?.hash ?? null;
     const network = networkHashOf(input.client.network);
