@@ -48,5 +48,5 @@ const bar = createProgressBar('import');
 const summary = applyImport(plan, registry, () => new Date(), (done, total) => bar.update(done, total));
 bar.finish();
 console.log(formatSummary(summary, Date.now() - started));
-console.log('The running server brings its search index up to date from the change log at its next start (or npm run reindex).');
+console.log('A running server shows the change from its next request on (its search catches up from the change log); no restart or reindex needed.');
 db.close();

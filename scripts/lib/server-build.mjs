@@ -57,8 +57,16 @@ function writeAtomically(path, contents) {
   renameSync(tmp, path);
 }
 
+// What the build cannot do without; a clone lacking one gets their names, not esbuild's trace.
+const REQUIRED_INPUTS = ['server/main.ts', 'scripts/lib/web-build.ts', MIGRATIONS];
+
+/** Thrown when a build input is absent; scripts print its message alone and exit 1. */
+export class MissingBuildInput extends Error {}
+
 /** Bundle the server into dist/server/; returns how long it took in ms. */
 export async function buildServer(root = process.cwd()) {
+  const missing = REQUIRED_INPUTS.filter((p) => !existsSync(join(root, p)));
+  if (missing.length) throw new MissingBuildInput(`server: cannot build dist/server in ${root}: ${missing.map((p) => `${p} is missing`).join(', ')} (is this a complete clone? git status shows deleted files)`);
   const started = performance.now();
   const builtAt = Date.now();
   const workers = findWorkers(join(root, 'server'));

@@ -1,7 +1,8 @@
 // The embedded index lives in memory: a server started again on the same database builds it
 // again from the registry (no cursor left from the last run may skip that), including a
 // change the previous process stored but never indexed.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
@@ -43,4 +44,25 @@ it('rebuilds the in-memory index from the registry at every start', async () => 
   expect(again.deps.search.engines()).toEqual({ primary: 'embedded', fallback: null });
   expect(await firstName(again, 'ga doi ba vi')).toBe('Gà đồi Ba Vì');
   expect(await firstName(again, 'xoi vo phu thuong')).toBe('Xôi vò Phú Thượng');
+});
+
+it('a running server shows an import made by `npm run import` in another process at its next request, and the CLI says so', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nguon-viet-live-import-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const databasePath = join(dir, 'app.db');
+  const config = readConfig({ DATABASE_PATH: databasePath, ISSUER_KEY_DIR: join(dir, 'keys'), PUBLIC_URL: 'https://nguonviet.vn', PORT: '0' });
+  const running = await bootstrap(config, { clock: fixedClock(TEST_NOW), log: () => {} });
+  cleanups.push(() => running.close());
+  expect(await firstName(running, 'xoi vo phu thuong')).not.toBe('Xôi vò Phú Thượng');
+
+  const file = join(dir, 'products.csv');
+  writeFileSync(file, 'id,name,province,source_url\np-test-xoi-vo,Xôi vò Phú Thượng,Hà Nội,https://example.org/xoi\n');
+  const cli = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', file], { env: { ...process.env, DATABASE_PATH: databasePath }, encoding: 'utf8' });
+  expect(cli.status, cli.stderr).toBe(0);
+
+  expect(await firstName(running, 'xoi vo phu thuong')).toBe('Xôi vò Phú Thượng');
+  expect(running.deps.catalogue.productDetail('p-test-xoi-vo', today)?.name).toBe('Xôi vò Phú Thượng');
+  // Operators were told to restart or reindex for what the server already does by itself.
+  expect(cli.stdout).not.toMatch(/next start/);
+  expect(cli.stdout).toMatch(/next request/);
 });

@@ -2,9 +2,10 @@
 // worker module is bundled beside main.js and runs as plain JavaScript, and the worker
 // helper finds the compiled file from a bundle and the .ts file from source.
 import { createPublicKey, randomBytes, verify } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +83,16 @@ describe('workerEntryUrl', () => {
     expect(workerEntryUrl('file:///app/server/repositories/stamp-signer.repository.ts', './stamp-signer.worker.ts').href).toBe('file:///app/server/repositories/stamp-signer.worker.ts');
     expect(workerEntryUrl('file:///app/dist/server/main.js', './stamp-signer.worker.ts').href).toBe('file:///app/dist/server/stamp-signer.worker.js');
     expect(workerEntryUrl('file:///app/dist/server/main.js', '../services/read/stamp-reader.worker.ts').href).toBe('file:///app/dist/server/stamp-reader.worker.js');
+  });
+
+  it('names the missing input when a clone lacks one, rather than a stack trace from deep in the build', () => {
+    const root = mkdtempSync(join(dir, 'clone-'));
+    mkdirSync(join(root, 'server'));
+    writeFileSync(join(root, 'server', 'main.ts'), 'export {};\n');
+    const run = spawnSync(process.execPath, [resolve('scripts/build-server.mjs')], { cwd: root, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/server\/db\/migrations is missing/);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 
   it('refuses a module the build would not bundle', () => {

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SearchDocument, SearchEngine, SearchRequest, SearchResult } from '../../server/domain/search-types';
+import { queryCoverage } from '../../server/domain/match-explanation';
 import { createEmbeddedSearchEngine } from '../../server/repositories/search/embedded-search.engine';
 import { FIXTURE_TODAY, SEARCH_FIXTURES } from '../fixtures/search-documents';
 import { scanForMatches } from './search-scan';
@@ -83,6 +84,14 @@ describe('what shoppers type', () => {
     expect(ids(result)).toEqual(['fx-gao-st25']);
     expect(result.query.corrections).toContain('xyzkq → ∅');
     expect((await search('xyzkq blorf')).total).toBe(0);
+  });
+
+  it('when nothing matches even the first word, says every word unmatched, not the ones that match alone', async () => {
+    expect((await search('ga')).total).toBeGreaterThan(0);
+    const result = await search('xyzkq ga');
+    expect(result.total).toBe(0);
+    // The directory reads this as "no product matches …": naming "ga" alone would be false.
+    expect(queryCoverage({ raw: 'xyzkq ga', corrections: result.query.corrections })).toEqual({ matchedWords: [], unmatchedWords: ['xyzkq', 'ga'] });
   });
 });
 

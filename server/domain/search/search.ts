@@ -63,7 +63,9 @@ export function searchIndex(index: SearchIndex, request: IndexRequest): IndexPag
         releaseSlots(index, matched);
       }
     }
-    if (query.terms.length <= 1) return nothing(dropped);
+    // Nothing matches even the first word: once some were dropped, it is unmatched too (the
+    // directory would otherwise say the dropped words, which may match alone, found nothing).
+    if (query.terms.length <= 1) return nothing(dropped.length > 0 ? [query.terms[0]?.text ?? '', ...dropped] : dropped);
     dropped.unshift(query.terms[query.terms.length - 1]?.text ?? '');
     query = dropLastTerm(query);
   }
