@@ -4,7 +4,7 @@
 // (Meilisearch's matchingStrategy "last"), filters and facets over every match, and the
 // shared re-ranker over the best RERANK_LIMIT candidates.
 import { analyseQuery, dropLastTerm, type AnalysedQuery } from '../query-analysis';
-import type { FacetCounts, SearchFilters, SearchHit } from '../search-types';
+import type { FacetCounts, SearchHit, SearchRequest } from '../search-types';
 import { describeCorrections } from './corrections';
 import { compileFilters, countFacets } from './filters';
 import { matchQuery, releaseSlots, type SlotBits } from './matching';
@@ -17,16 +17,8 @@ const MAX_LIMIT = 1000;
 /** Empty-query answers remembered per index: a filter's slots are 80 KB at 20,000 products. */
 const BROWSE_CACHE_SIZE = 16;
 
-export interface IndexRequest {
-  q: string;
-  filters: SearchFilters;
-  limit: number;
-  offset: number;
-  /** Count facets over every match. */
-  facets: boolean;
-  /** YYYY-MM-DD: decides valid vs expired certificates. */
-  today: string;
-}
+/** What the index is asked: the engines' own request (query, filters, page, facets, today). */
+export type IndexRequest = SearchRequest;
 
 export interface IndexPage {
   hits: SearchHit[];
