@@ -6,6 +6,7 @@ import { createRecentCache } from './recent-cache';
 import { createScanWriter, type ScanWriterOptions } from './scan-writer';
 import { createStampReaders } from './stamp-reader';
 import { startWalCheckpointer } from './wal-checkpointer';
+import { createTurnLatch } from './once-per-turn';
 
 export interface Batch {
   id: string;
@@ -341,10 +342,7 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
   let seenVersion = -1;
   // One PRAGMA per turn of the event loop (every request of the turn shares it: a query
   // costs ~2 µs plus a read lock): another process's commit shows from the next turn.
-  let checkedThisTurn = false;
-  const endTurn = () => {
-    checkedThisTurn = false;
-  };
+  const externalWritesTurn = createTurnLatch();
   const markAllLoadsStale = () => {
     for (const l of loading.values()) l.stale = true;
   };
@@ -353,9 +351,7 @@ export function createStampRepository(db: Db, options: StampRepositoryOptions = 
     markAllLoadsStale();
   };
   const checkExternalWrites = () => {
-    if (checkedThisTurn) return;
-    checkedThisTurn = true;
-    setImmediate(endTurn);
+    if (!externalWritesTurn.first()) return;
     const v = Number(dataVersion.get());
     if (v === seenVersion) return;
     seenVersion = v;

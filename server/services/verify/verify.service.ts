@@ -20,6 +20,7 @@ import type { RegistryRepository } from '../../repositories/registry.repository'
 import type { StampRecord, StampRepository } from '../../repositories/stamp.repository';
 import { describeNotAStamp } from '../../domain/not-a-stamp';
 import { routeScan, typedSerialReason, typedSerialUnknownReason } from '../../domain/scan-route';
+import { createTurnLatch } from '../../repositories/once-per-turn';
 import { createRecentCache } from '../../repositories/recent-cache';
 import { NO_LIMITS, type ClientLimits } from '../limits/client-limits';
 import { isDeviceToken } from './device-token';
@@ -88,16 +89,11 @@ export function createVerifyService(deps: VerifyServiceDeps): VerifyService {
   // The registry's version is a query: asked once per turn of the event loop (every request
   // of that turn shares the answer; another process's change shows from the next turn), and
   // at once after this process changed the registry itself.
-  let registryCheckedThisTurn = false;
+  const registryTurn = createTurnLatch();
   let seenLocalChanges = -1;
-  const endRegistryTurn = () => {
-    registryCheckedThisTurn = false;
-  };
   const refreshRegistryThisTurn = () => {
     const local = deps.registry.localChanges();
-    if (registryCheckedThisTurn && local === seenLocalChanges) return;
-    if (!registryCheckedThisTurn) setImmediate(endRegistryTurn);
-    registryCheckedThisTurn = true;
+    if (!registryTurn.first() && local === seenLocalChanges) return;
     seenLocalChanges = local;
     refreshRegistry();
   };
