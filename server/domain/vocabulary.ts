@@ -15,13 +15,20 @@ export interface Vocabulary {
 
 const NO_WORDS: readonly string[] = [];
 
-/** Build a vocabulary from (folded word, document frequency) pairs. */
-export function createVocabulary(entries: Iterable<readonly [string, number]>): Vocabulary {
-  const frequencies = new Map<string, number>();
-  for (const [word, count] of entries) {
-    if (count > 0) frequencies.set(word, (frequencies.get(word) ?? 0) + count);
+/** The first index in `sorted` (sorted by code units) at or after `prefix`. */
+export function lowerBound(sorted: readonly string[], prefix: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as string) < prefix) low = middle + 1;
+    else high = middle;
   }
-  const sorted = [...frequencies.keys()].sort();
+  return low;
+}
+
+/** A vocabulary over words already sorted (by code units), each with its document count. */
+export function sortedVocabulary(sorted: readonly string[], frequency: (word: string) => number): Vocabulary {
   const byLength = new Map<number, string[]>();
   for (const word of sorted) {
     const bucket = byLength.get(word.length);
@@ -29,19 +36,22 @@ export function createVocabulary(entries: Iterable<readonly [string, number]>): 
     else byLength.set(word.length, [word]);
   }
   return {
-    size: frequencies.size,
-    frequency: (word) => frequencies.get(word) ?? 0,
-    hasPrefix(prefix) {
-      // Binary search for the first word >= prefix; it starts with prefix if any word does.
-      let low = 0;
-      let high = sorted.length;
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if ((sorted[middle] as string) < prefix) low = middle + 1;
-        else high = middle;
-      }
+    size: sorted.length,
+    frequency,
+    // The first word >= prefix starts with prefix if any word does.
+    hasPrefix: (prefix) => {
+      const low = lowerBound(sorted, prefix);
       return low < sorted.length && (sorted[low] as string).startsWith(prefix);
     },
     wordsOfLength: (length) => byLength.get(length) ?? NO_WORDS,
   };
+}
+
+/** Build a vocabulary from (folded word, document frequency) pairs. */
+export function createVocabulary(entries: Iterable<readonly [string, number]>): Vocabulary {
+  const frequencies = new Map<string, number>();
+  for (const [word, count] of entries) {
+    if (count > 0) frequencies.set(word, (frequencies.get(word) ?? 0) + count);
+  }
+  return sortedVocabulary([...frequencies.keys()].sort(), (word) => frequencies.get(word) ?? 0);
 }

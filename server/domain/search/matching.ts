@@ -5,7 +5,8 @@
 // field bits that say where all the words are (name, name or producer, anywhere).
 import type { AnalysedQuery, QueryAlternative } from '../query-analysis';
 import type { Vocabulary } from '../vocabulary';
-import { FIELD_BITS, FIELD_COUNT, lowerBound, type Postings, type SearchIndex, type WordIndex } from './search-index';
+import { lowerBound } from '../vocabulary';
+import { FIELD_BITS, FIELD_COUNT, type Postings, type SearchIndex, type WordIndex } from './search-index';
 
 /** Slots with their field bits; `mask` is a scratch array by slot, nonzero exactly at `slots`. */
 export interface SlotBits {

@@ -5,7 +5,7 @@
 // of a second and a query reads a few thousand postings.
 import type { FacetCounts, SearchDocument } from '../search-types';
 import { foldVietnamese, tokenizeFolded } from '../vietnamese';
-import type { Vocabulary } from '../vocabulary';
+import { sortedVocabulary, type Vocabulary } from '../vocabulary';
 
 /** Folded fields, in the re-ranker's attribute order. */
 export const FIELD_COUNT = 5;
@@ -173,7 +173,7 @@ export function buildSearchIndex(input: readonly SearchDocument[]): SearchIndex 
     postings,
     words,
     names: { postings: namePostings, words: [...namePostings.keys()].sort() },
-    vocabulary: createIndexVocabulary(words, postings),
+    vocabulary: sortedVocabulary(words, (word) => postings.get(word)?.slots.length ?? 0),
     browsingOrder: orderBy((slot) => 255 - (stars[slot] as number)),
     candidateOrder: orderBy(bucket),
     scratch: [],
@@ -265,30 +265,3 @@ function inNames(postings: ReadonlyMap<string, Postings>): Map<string, Postings>
   return names;
 }
 
-/** The first index in `words` (sorted) at or after `prefix`. */
-export function lowerBound(words: readonly string[], prefix: string): number {
-  let low = 0;
-  let high = words.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((words[middle] as string) < prefix) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** The analyser's view of the index: document counts per word, prefixes, words by length. */
-function createIndexVocabulary(words: readonly string[], postings: ReadonlyMap<string, Postings>): Vocabulary {
-  const byLength = new Map<number, string[]>();
-  for (const word of words) {
-    const bucket = byLength.get(word.length);
-    if (bucket) bucket.push(word);
-    else byLength.set(word.length, [word]);
-  }
-  return {
-    size: words.length,
-    frequency: (word) => postings.get(word)?.slots.length ?? 0,
-    hasPrefix: (prefix) => (words[lowerBound(words, prefix)] ?? '').startsWith(prefix) && words.length > 0,
-    wordsOfLength: (length) => byLength.get(length) ?? [],
-  };
-}
