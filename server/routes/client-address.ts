@@ -8,28 +8,29 @@ type Incoming = Pick<IncomingMessage, 'headers' | 'socket'> | undefined;
 
 const incomingOf = (c: Context): Incoming => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
 
+/**
+ * The address our outermost of `proxies` reverse proxies saw, from X-Forwarded-For: each proxy
+ * appends the address it saw; entries left of our outermost proxy's are the client's to invent.
+ */
+function forwardedFor(header: string | string[] | undefined, proxies: number): string | null {
+  const hops = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((h) => h.trim()).filter(Boolean);
+  const seen = hops.at(-proxies);
+  return seen ? seen.slice(0, 64) : null;
+}
+
 /** The caller's address: the socket's, or the one the outermost of our `proxies` reverse proxies saw. */
 export function clientIpOf(incoming: Incoming, proxies: number): string {
-  if (proxies > 0) {
-    // Each proxy appends the address it saw; entries left of our outermost proxy's are the client's to invent.
-    const header = incoming?.headers['x-forwarded-for'];
-    const hops = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((h) => h.trim()).filter(Boolean);
-    const seen = hops.at(-proxies);
-    if (seen) return seen.slice(0, 64);
-  }
+  const forwarded = proxies > 0 ? forwardedFor(incoming?.headers['x-forwarded-for'], proxies) : null;
+  if (forwarded) return forwarded;
   // app.request() in tests has no socket (checked, not caught: an exception per request costs ~50 µs).
   return incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
 /** The caller's address (see clientIpOf) for a Hono route. */
 export function clientIp(c: Context, proxies: number): string {
-  if (proxies > 0 && !incomingOf(c)) {
-    // app.request() in tests: the forwarded header is on the web request only.
-    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
-    const seen = hops.at(-proxies);
-    if (seen) return seen.slice(0, 64);
-  }
-  return clientIpOf(incomingOf(c), proxies);
+  // app.request() in tests has no Node request: the forwarded header is on the web request only.
+  const forwarded = proxies > 0 && !incomingOf(c) ? forwardedFor(c.req.header('x-forwarded-for'), proxies) : null;
+  return forwarded ?? clientIpOf(incomingOf(c), proxies);
 }
 
 // Without proxies the address is the socket's, the same for every request of a keep-alive
