@@ -8,7 +8,6 @@ import type { Db } from '../db/connection';
 import type { StampReadAnswer } from './stamp-reader.worker';
 import { startWorker } from './worker-entry';
 
-
 export interface StampRead {
   stamp: Record<string, unknown> | null;
   batch: Record<string, unknown> | null;
@@ -23,8 +22,6 @@ export interface StampReaders {
    * main thread's own check of it then finds the index page in the OS page cache.
    */
   read(serial: string, clientKey?: Buffer | null): Promise<StampRead> | null;
-  /** How many reads are waiting for a worker now. */
-  waiting(): number;
 }
 
 interface Reader {
@@ -34,12 +31,12 @@ interface Reader {
 }
 
 /**
- * `STAMP_READERS` workers (default 2; 0 turns them off; they mostly wait on the disk, so more than the cores is fine on slow disks) over `db`'s file, started on the
- * first read. None for an in-memory database. Until a worker is ready, or after one
+ * `STAMP_READERS` workers (default 2; 0 turns them off; they mostly wait on the disk, so
+ * more than the cores is fine on slow disks) over `db`'s file, started on the first read. None for an in-memory database. Until a worker is ready, or after one
  * fails, `read` returns null and the caller reads on its own connection as before.
  */
 export function createStampReaders(db: Db, count = Number(process.env.STAMP_READERS ?? 2)): StampReaders {
-  const none: StampReaders = { start: () => Promise.resolve(), read: () => null, waiting: () => 0 };
+  const none: StampReaders = { start: () => Promise.resolve(), read: () => null };
   if (db.memory || !(count > 0)) return none;
   const readers: Reader[] = [];
   const calls = new Map<number, { resolve(r: StampRead): void; reject(e: Error): void; reader: Reader }>();
@@ -130,6 +127,5 @@ export function createStampReaders(db: Db, count = Number(process.env.STAMP_READ
         reader.worker.postMessage({ id, serial, clientKey: clientKey ?? null });
       });
     },
-    waiting: () => calls.size,
   };
 }
